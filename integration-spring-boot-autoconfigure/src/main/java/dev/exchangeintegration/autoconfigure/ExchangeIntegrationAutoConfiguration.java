@@ -1,0 +1,112 @@
+package dev.exchangeintegration.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.exchangeintegration.core.DefaultExchangeStream;
+import dev.exchangeintegration.core.ExchangeStream;
+import dev.exchangeintegration.core.ExchangeStreamObserver;
+import dev.exchangeintegration.event.ExchangeErrorPublisher;
+import dev.exchangeintegration.listener.ExchangeListenerAnnotationBeanPostProcessor;
+import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry;
+import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry.StreamLookup;
+import dev.exchangeintegration.websocket.WebSocketClientCustomizer;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ResolvableType;
+
+/**
+ * Auto-configuration for exchange integrations: an {@link ExchangeStream} per configured
+ * exchange, {@code @ExchangeListener} delivery, and error events.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass({ DefaultExchangeStream.class, HttpClient.class, JsonMapper.class })
+@EnableConfigurationProperties(ExchangeIntegrationProperties.class)
+public final class ExchangeIntegrationAutoConfiguration {
+
+	@Bean
+	static ExchangeStreamRegistrar exchangeStreamRegistrar() {
+		return new ExchangeStreamRegistrar();
+	}
+
+	@Bean
+	static ExchangeListenerAnnotationBeanPostProcessor exchangeListenerAnnotationBeanPostProcessor(
+			ObjectProvider<ExchangeListenerEndpointRegistry> registry) {
+		return new ExchangeListenerAnnotationBeanPostProcessor(registry::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeSchedulers exchangeSchedulers() {
+		return new ExchangeSchedulers();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ExchangeStreamObserver.class)
+	ExchangeErrorPublisher exchangeErrorPublisher(ApplicationEventPublisher publisher, ExchangeSchedulers schedulers) {
+		return new ExchangeErrorPublisher(publisher, schedulers.events());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebSocketExchangeTransportFactory webSocketExchangeTransportFactory(
+			ObjectProvider<WebSocketClientCustomizer> customizers) {
+		return new WebSocketExchangeTransportFactory(customizers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeStreamFactory exchangeStreamFactory(ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ExchangeTransportFactory> transports, ExchangeStreamObserver observer,
+			ExchangeSchedulers schedulers, ConfigurableListableBeanFactory beanFactory) {
+		return new ExchangeStreamFactory(jsonMapper.getIfAvailable(JsonMapper::new),
+				transports.orderedStream().toList(), observer, schedulers.delivery(), beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeStreamsLifecycle exchangeStreamsLifecycle(ObjectProvider<DefaultExchangeStream<?, ?>> streams,
+			ExchangeIntegrationProperties properties) {
+		return new ExchangeStreamsLifecycle(streams, properties.getShutdownTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeListenerEndpointRegistry exchangeListenerEndpointRegistry(ConfigurableListableBeanFactory beanFactory,
+			ExchangeIntegrationProperties properties, ExchangeStreamObserver observer) {
+		Set<String> disabled = properties.getExchanges()
+			.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getValue().isEnabled())
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet());
+		Map<String, StreamLookup> cache = new LinkedHashMap<>();
+		return new ExchangeListenerEndpointRegistry(
+				(name) -> cache.computeIfAbsent(name, (key) -> lookup(beanFactory, key)), disabled, observer,
+				properties.getShutdownTimeout());
+	}
+
+	private static StreamLookup lookup(ConfigurableListableBeanFactory beanFactory, String exchange) {
+		String beanName = ExchangeStreamBeanNames.stream(exchange);
+		if (!beanFactory.containsBean(beanName)) {
+			return null;
+		}
+		ResolvableType output = beanFactory.getMergedBeanDefinition(beanName)
+			.getResolvableType()
+			.as(ExchangeStream.class)
+			.getGeneric(0);
+		return new StreamLookup(beanFactory.getBean(beanName, ExchangeStream.class), output);
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.exchangeintegration.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One protocol frame as received by a {@link Transport}: a WebSocket message, an HTTP
+ * response body, a Kafka record value.
+ * <p>
+ * A frame is only valid during the call it is passed to: transports may reuse the
+ * instance and release its memory as soon as that call returns. Copy what must outlive
+ * it.
+ */
+public interface Frame {
+
+	/**
+	 * Maximum number of characters in an {@link #excerpt()}: {@value}.
+	 */
+	int EXCERPT_LENGTH = 256;
+
+	/**
+	 * Return whether the payload is text or binary.
+	 * @return the frame type
+	 */
+	FrameType type();
+
+	/**
+	 * Return the payload size in bytes.
+	 * @return the payload size
+	 */
+	int length();
+
+	/**
+	 * Return a stream over the payload bytes, positioned at the start of the payload. The
+	 * stream needs no closing.
+	 * @return a stream over the payload
+	 */
+	InputStream inputStream();
+
+	/**
+	 * Return a copy of the payload bytes.
+	 * @return the payload bytes
+	 */
+	byte[] toByteArray();
+
+	/**
+	 * Return the payload decoded as UTF-8.
+	 * @return the payload text
+	 */
+	String toText();
+
+	/**
+	 * Return the start of the payload as UTF-8 text, at most {@value #EXCERPT_LENGTH}
+	 * characters, followed by the total size when truncated. Meant for error reports.
+	 * @return a bounded excerpt of the payload
+	 */
+	default String excerpt() {
+		return Excerpts.of(toText(), length());
+	}
+
+	/**
+	 * Create a text frame backed by a string.
+	 * @param text the payload
+	 * @return a frame
+	 */
+	static Frame text(String text) {
+		return new ByteArrayFrame(FrameType.TEXT, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Create a binary frame backed by an array, which is not copied.
+	 * @param bytes the payload
+	 * @return a frame
+	 */
+	static Frame binary(byte[] bytes) {
+		return new ByteArrayFrame(FrameType.BINARY, bytes);
+	}
+
+	/**
+	 * A frame backed by a byte array.
+	 */
+	record ByteArrayFrame(FrameType type, byte[] bytes) implements Frame {
+
+		@Override
+		public int length() {
+			return this.bytes.length;
+		}
+
+		@Override
+		public InputStream inputStream() {
+			return new ByteArrayInputStream(this.bytes);
+		}
+
+		@Override
+		public byte[] toByteArray() {
+			return this.bytes.clone();
+		}
+
+		@Override
+		public String toText() {
+			return new String(this.bytes, StandardCharsets.UTF_8);
+		}
+
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.exchangeintegration.websocket;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.exchangeintegration.core.Excerpts;
+import dev.exchangeintegration.core.Frame;
+import dev.exchangeintegration.core.FrameType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+
+/**
+ * A {@link Frame} over a Netty {@link ByteBuf}, reused for every frame of one connection
+ * so that reading a frame allocates nothing.
+ */
+final class ByteBufFrame implements Frame {
+
+	private static final int EXCERPT_BYTES = EXCERPT_LENGTH * 4;
+
+	private final Stream stream = new Stream();
+
+	private ByteBuf buffer = Unpooled.EMPTY_BUFFER;
+
+	private FrameType type = FrameType.TEXT;
+
+	private int start;
+
+	private int length;
+
+	ByteBufFrame wrap(FrameType type, ByteBuf buffer) {
+		this.type = type;
+		this.buffer = buffer;
+		this.start = buffer.readerIndex();
+		this.length = buffer.readableBytes();
+		return this;
+	}
+
+	void clear() {
+		this.buffer = Unpooled.EMPTY_BUFFER;
+	}
+
+	@Override
+	public FrameType type() {
+		return this.type;
+	}
+
+	@Override
+	public int length() {
+		return this.length;
+	}
+
+	@Override
+	public InputStream inputStream() {
+		this.stream.position = this.start;
+		return this.stream;
+	}
+
+	@Override
+	public byte[] toByteArray() {
+		return ByteBufUtil.getBytes(this.buffer, this.start, this.length);
+	}
+
+	@Override
+	public String toText() {
+		return this.buffer.toString(this.start, this.length, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public String excerpt() {
+		int bytes = Math.min(this.length, EXCERPT_BYTES);
+		return Excerpts.of(this.buffer.toString(this.start, bytes, StandardCharsets.UTF_8), this.length);
+	}
+
+	private final class Stream extends InputStream {
+
+		private int position;
+
+		@Override
+		public int read() {
+			if (this.position >= end()) {
+				return -1;
+			}
+			return ByteBufFrame.this.buffer.getByte(this.position++) & 0xFF;
+		}
+
+		@Override
+		public int read(byte[] target, int offset, int length) {
+			int remaining = end() - this.position;
+			if (remaining <= 0) {
+				return (length == 0) ? 0 : -1;
+			}
+			int count = Math.min(length, remaining);
+			ByteBufFrame.this.buffer.getBytes(this.position, target, offset, count);
+			this.position += count;
+			return count;
+		}
+
+		@Override
+		public int available() {
+			return Math.max(0, end() - this.position);
+		}
+
+		@Override
+		public long skip(long n) {
+			int count = (int) Math.max(0, Math.min(n, available()));
+			this.position += count;
+			return count;
+		}
+
+		private int end() {
+			return ByteBufFrame.this.start + ByteBufFrame.this.length;
+		}
+
+	}
+
+}
