@@ -24,6 +24,7 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Registers, for every enabled exchange under {@code exchange-integration.exchanges}, an
@@ -90,8 +91,8 @@ public class ExchangeStreamRegistrar
 	}
 
 	private StreamTypes resolveTypes(String name, Exchange exchange, ConfigurableListableBeanFactory beanFactory) {
-		String transformer = exchange.getTransformer();
-		String messageType = exchange.getMessageType();
+		String transformer = StringUtils.hasText(exchange.getTransformer()) ? exchange.getTransformer() : null;
+		String messageType = StringUtils.hasText(exchange.getMessageType()) ? exchange.getMessageType() : null;
 		if (transformer != null && messageType != null) {
 			throw new InvalidExchangeConfigurationException(property(name, "message-type"),
 					"Exchange '" + name + "' sets both a transformer and a message-type.",
