@@ -25,6 +25,11 @@ final class ExchangeValidator {
 					"Exchange '" + name + "' has url '" + url + "', whose scheme is not ws or wss.",
 					"Set " + urlProperty + " to a ws:// or wss:// URL.");
 		}
+		if (url.getHost() == null) {
+			throw new InvalidExchangeConfigurationException(urlProperty,
+					"Exchange '" + name + "' has url '" + url + "', which names no host.", "Set " + urlProperty
+							+ " to a URL with a valid host name, for example wss://fstream.binance.com/ws.");
+		}
 		long maxFrameSize = exchange.getMaxFrameSize().toBytes();
 		if (maxFrameSize < 1 || maxFrameSize > Integer.MAX_VALUE) {
 			String property = ExchangeStreamRegistrar.property(name, "max-frame-size");
