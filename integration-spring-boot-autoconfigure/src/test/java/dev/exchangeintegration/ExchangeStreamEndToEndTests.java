@@ -148,6 +148,25 @@ class ExchangeStreamEndToEndTests {
 	}
 
 	@Test
+	void pingIsAnsweredWithItsPayloadAndNeitherPingNorPongReachesTheTransformer() {
+		this.contextRunner.withUserConfiguration(VolumeConfiguration.class, ListenerConfiguration.class)
+			.run((context) -> {
+				this.server.awaitReceived(1);
+				this.server.sendPing("are you there");
+				this.server.sendText(BinanceMessage.trade("SUSHIUSDT", "1"));
+				this.server.sendPing("still there");
+				this.server.sendText(BinanceMessage.trade("SUSHIUSDT", "2"));
+				VolumeListener listener = context.getBean(VolumeListener.class);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> listener.volumes.size() >= 2 && this.server.pongs().size() >= 2);
+				assertThat(this.server.pongs()).containsExactly("are you there", "still there");
+				assertThat(listener.volumes).containsExactly(new Volume("SUSHIUSDT", BigDecimal.ONE, 1),
+						new Volume("SUSHIUSDT", new BigDecimal("3"), 2));
+				assertThat(context.getBean(Recorder.class).errors()).isEmpty();
+			});
+	}
+
+	@Test
 	void listenerExceptionIsReportedAndAffectsNoOtherListener() {
 		this.contextRunner
 			.withUserConfiguration(VolumeConfiguration.class, ListenerConfiguration.class,

@@ -22,9 +22,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration for exchange integrations: an {@link ExchangeStream} per configured
@@ -84,8 +86,8 @@ public final class ExchangeIntegrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExchangeListenerEndpointRegistry exchangeListenerEndpointRegistry(ConfigurableListableBeanFactory beanFactory,
-			ExchangeIntegrationProperties properties, ExchangeStreamObserver observer) {
-		Set<String> disabled = properties.getExchanges()
+			ExchangeIntegrationProperties properties, ExchangeStreamObserver observer, Environment environment) {
+		Set<String> disabled = ExchangeSettings.bind(Binder.get(environment))
 			.entrySet()
 			.stream()
 			.filter((entry) -> !entry.getValue().isEnabled())

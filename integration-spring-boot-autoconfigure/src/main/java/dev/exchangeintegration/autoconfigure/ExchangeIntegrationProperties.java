@@ -24,7 +24,12 @@ public class ExchangeIntegrationProperties {
 	public static final String PREFIX = "exchange-integration";
 
 	/**
-	 * Exchanges to connect to, by name.
+	 * Settings shared by every exchange. An exchange's own setting wins.
+	 */
+	private Exchange defaults = new Exchange();
+
+	/**
+	 * Exchanges to connect to, by name. Each takes the keys of 'defaults'.
 	 */
 	private Map<String, Exchange> exchanges = new LinkedHashMap<>();
 
@@ -33,6 +38,14 @@ public class ExchangeIntegrationProperties {
 	 * listener to drain its buffered outputs.
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+	public Exchange getDefaults() {
+		return this.defaults;
+	}
+
+	public void setDefaults(Exchange defaults) {
+		this.defaults = defaults;
+	}
 
 	public Map<String, Exchange> getExchanges() {
 		return this.exchanges;

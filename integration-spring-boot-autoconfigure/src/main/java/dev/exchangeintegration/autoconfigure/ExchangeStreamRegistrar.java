@@ -59,9 +59,7 @@ public class ExchangeStreamRegistrar
 		if (this.environment == null || !(registry instanceof ConfigurableListableBeanFactory beanFactory)) {
 			return;
 		}
-		ExchangeIntegrationProperties properties = Binder.get(this.environment)
-			.bindOrCreate(ExchangeIntegrationProperties.PREFIX, ExchangeIntegrationProperties.class);
-		for (Map.Entry<String, Exchange> entry : properties.getExchanges().entrySet()) {
+		for (Map.Entry<String, Exchange> entry : ExchangeSettings.bind(Binder.get(this.environment)).entrySet()) {
 			String name = entry.getKey();
 			Exchange exchange = entry.getValue();
 			if (exchange.isEnabled()) {

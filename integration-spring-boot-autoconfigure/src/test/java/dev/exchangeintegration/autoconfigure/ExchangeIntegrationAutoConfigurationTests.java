@@ -2,6 +2,8 @@ package dev.exchangeintegration.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.exchangeintegration.annotation.ExchangeListener;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Exchange;
@@ -9,12 +11,14 @@ import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Proto
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.core.Transformer;
+import dev.exchangeintegration.core.Transport;
 import dev.exchangeintegration.event.ExchangeErrorPublisher;
 import dev.exchangeintegration.test.BinanceMessage;
 import dev.exchangeintegration.test.Volume;
 import dev.exchangeintegration.test.VolumeTransformer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.BeanInitializationException;
@@ -80,6 +84,66 @@ class ExchangeIntegrationAutoConfigurationTests {
 			assertThat(binance.getBufferSize()).isEqualTo(8192);
 			assertThat(binance.isEnabled()).isTrue();
 		});
+	}
+
+	@Test
+	void sharedDefaultsApplyToEveryExchangeAndAnExchangeSettingWins() {
+		Map<String, Exchange> created = new ConcurrentHashMap<>();
+		this.contextRunner
+			.withBean("capturingTransportFactory", ExchangeTransportFactory.class,
+					() -> capturingTransportFactory(created))
+			.withPropertyValues("exchange-integration.defaults.buffer-size=16",
+					"exchange-integration.defaults.max-frame-size=2MB",
+					"exchange-integration.defaults.subscriptions[0]=shared",
+					"exchange-integration.exchanges.binance-futures.url=" + URL,
+					"exchange-integration.exchanges.binance-futures.buffer-size=32",
+					"exchange-integration.exchanges.okx.url=" + URL,
+					"exchange-integration.exchanges.okx.subscriptions[0]=own",
+					"exchange-integration.exchanges.bybit.url=" + URL,
+					"exchange-integration.exchanges.bybit.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(created).containsOnlyKeys("binance-futures", "okx");
+				Exchange binance = created.get("binance-futures");
+				assertThat(binance.getBufferSize()).isEqualTo(32);
+				assertThat(binance.getMaxFrameSize()).isEqualTo(DataSize.ofMegabytes(2));
+				assertThat(binance.getSubscriptions()).containsExactly("shared");
+				Exchange okx = created.get("okx");
+				assertThat(okx.getBufferSize()).isEqualTo(16);
+				assertThat(okx.getSubscriptions()).containsExactly("own");
+			});
+	}
+
+	@Test
+	void sharedDefaultCanDisableEveryExchangeButOneThatEnablesItself() {
+		Map<String, Exchange> created = new ConcurrentHashMap<>();
+		this.contextRunner
+			.withBean("capturingTransportFactory", ExchangeTransportFactory.class,
+					() -> capturingTransportFactory(created))
+			.withPropertyValues("exchange-integration.defaults.enabled=false",
+					"exchange-integration.exchanges.binance.url=" + URL,
+					"exchange-integration.exchanges.okx.url=" + URL, "exchange-integration.exchanges.okx.enabled=true")
+			.run((context) -> {
+				assertThat(created).containsOnlyKeys("okx");
+				assertThat(context).doesNotHaveBean("binance.exchangeStream").hasBean("okx.exchangeStream");
+			});
+	}
+
+	private static ExchangeTransportFactory capturingTransportFactory(Map<String, Exchange> created) {
+		return new ExchangeTransportFactory() {
+
+			@Override
+			public boolean supports(Protocol protocol) {
+				return true;
+			}
+
+			@Override
+			public Transport create(String name, Exchange exchange) {
+				created.put(name, exchange);
+				return (handler) -> Mono.never();
+			}
+
+		};
 	}
 
 	@Test

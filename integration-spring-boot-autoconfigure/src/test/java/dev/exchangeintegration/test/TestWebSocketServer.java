@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.awaitility.Awaitility;
@@ -26,6 +28,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 public final class TestWebSocketServer implements AutoCloseable {
 
 	private final List<String> received = new CopyOnWriteArrayList<>();
+
+	private final List<String> pongs = new CopyOnWriteArrayList<>();
 
 	private final List<Session> sessions = new CopyOnWriteArrayList<>();
 
@@ -48,6 +52,9 @@ public final class TestWebSocketServer implements AutoCloseable {
 			if (frame instanceof TextWebSocketFrame text) {
 				this.received.add(text.text());
 			}
+			else if (frame instanceof PongWebSocketFrame pong) {
+				this.pongs.add(pong.content().toString(StandardCharsets.UTF_8));
+			}
 		}, (ex) -> {
 		}, session.inboundDone::tryEmitEmpty);
 		return out.sendObject(session.outbound.asFlux()).then().onErrorResume((ex) -> Mono.empty());
@@ -59,6 +66,17 @@ public final class TestWebSocketServer implements AutoCloseable {
 
 	public List<String> received() {
 		return this.received;
+	}
+
+	/**
+	 * Return the payloads of the Pong frames received, as text.
+	 */
+	public List<String> pongs() {
+		return this.pongs;
+	}
+
+	public void sendPing(String payload) {
+		send(new PingWebSocketFrame(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)));
 	}
 
 	public int connectionCount() {
