@@ -246,17 +246,28 @@ class ExchangeStreamEndToEndTests {
 	}
 
 	@Test
-	void shutdownSendsCloseFrameAndLeavesNoThreadBehind() {
+	void keepsTheJvmAliveWhileRunningAndOnShutdownSendsCloseFrameAndLeavesNoThreadBehind() {
 		this.contextRunner.withUserConfiguration(VolumeConfiguration.class, ListenerConfiguration.class)
 			.run((context) -> {
 				this.server.awaitReceived(1);
 				sendTrades(1);
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> context.getBean(VolumeListener.class).volumes.size() == 1);
+				assertThat(nonDaemonThreads()).containsExactly("exchange-keep-alive");
 				context.close();
 				assertThat(this.server.awaitClientClose().code()).isEqualTo(1000);
 			});
 		await().atMost(Duration.ofSeconds(10)).until(() -> exchangeThreads().isEmpty());
+	}
+
+	private static List<String> nonDaemonThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && !thread.isDaemon())
+			.map(Thread::getName)
+			.filter((name) -> name.startsWith("exchange-"))
+			.toList();
 	}
 
 	private static List<String> exchangeThreads() {

@@ -2,9 +2,11 @@ package dev.exchangeintegration.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -13,6 +15,10 @@ import org.springframework.context.SmartLifecycle;
  * Connects every exchange stream once the context has started, after the web server and
  * after listeners have subscribed; on shutdown closes each with code 1000, waiting a
  * bounded time.
+ * <p>
+ * While streams run, a non-daemon {@code exchange-keep-alive} thread keeps the JVM alive,
+ * so that an application with no web server does not exit as soon as {@code main}
+ * returns: every I/O thread is a daemon.
  */
 public class ExchangeStreamsLifecycle implements SmartLifecycle {
 
@@ -20,7 +26,7 @@ public class ExchangeStreamsLifecycle implements SmartLifecycle {
 
 	private final Duration shutdownTimeout;
 
-	private volatile boolean running;
+	private volatile @Nullable CountDownLatch keepAlive;
 
 	/**
 	 * Create a new instance.
@@ -33,26 +39,56 @@ public class ExchangeStreamsLifecycle implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.streams.orderedStream().forEach(DefaultExchangeStream::start);
-		this.running = true;
+	public synchronized void start() {
+		if (this.keepAlive != null) {
+			return;
+		}
+		List<DefaultExchangeStream<?, ?>> all = this.streams.orderedStream().toList();
+		all.forEach(DefaultExchangeStream::start);
+		CountDownLatch stopped = new CountDownLatch(1);
+		if (!all.isEmpty()) {
+			Thread thread = new Thread(() -> awaitUninterruptibly(stopped), "exchange-keep-alive");
+			thread.setDaemon(false);
+			thread.start();
+		}
+		this.keepAlive = stopped;
 	}
 
 	@Override
-	public void stop() {
-		List<DefaultExchangeStream<?, ?>> all = this.streams.orderedStream().toList();
-		all.forEach((stream) -> stream.stop(this.shutdownTimeout));
-		this.running = false;
+	public synchronized void stop() {
+		CountDownLatch stopped = this.keepAlive;
+		if (stopped == null) {
+			return;
+		}
+		try {
+			this.streams.orderedStream().forEach((stream) -> stream.stop(this.shutdownTimeout));
+		}
+		finally {
+			this.keepAlive = null;
+			stopped.countDown();
+		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.keepAlive != null;
 	}
 
 	@Override
 	public int getPhase() {
 		return ExchangeListenerEndpointRegistry.STREAMS_PHASE;
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		while (true) {
+			try {
+				latch.await();
+				return;
+			}
+			catch (InterruptedException ex) {
+				// only stop() ends the wait
+			}
+		}
 	}
 
 }
