@@ -130,8 +130,9 @@ class ExchangeStreamEndToEndTests {
 	}
 
 	@Test
-	void closeFrameIsReportedWithItsCodeAndCompletesTheStream() {
+	void closeFrameIsReportedWithItsCodeAndCompletesTheStreamWhenReconnectionIsDisabled() {
 		this.contextRunner.withUserConfiguration(VolumeConfiguration.class, FluxConsumerConfiguration.class)
+			.withPropertyValues("exchange-integration.exchanges.binance.reconnect.enabled=false")
 			.run((context) -> {
 				FluxConsumer consumer = context.getBean(FluxConsumer.class);
 				this.server.awaitReceived(1);

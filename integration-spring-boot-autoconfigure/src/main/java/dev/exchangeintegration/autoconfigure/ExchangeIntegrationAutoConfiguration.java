@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ResolvableType;
@@ -32,7 +33,8 @@ import org.springframework.core.env.Environment;
  * Auto-configuration for exchange integrations: an {@link ExchangeStream} per configured
  * exchange, {@code @ExchangeListener} delivery, and error events.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ DefaultExchangeStream.class, HttpClient.class, JsonMapper.class })
 @EnableConfigurationProperties(ExchangeIntegrationProperties.class)
 public final class ExchangeIntegrationAutoConfiguration {
@@ -63,8 +65,8 @@ public final class ExchangeIntegrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebSocketExchangeTransportFactory webSocketExchangeTransportFactory(
-			ObjectProvider<WebSocketClientCustomizer> customizers) {
-		return new WebSocketExchangeTransportFactory(customizers.orderedStream().toList());
+			ObjectProvider<WebSocketClientCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
+		return new WebSocketExchangeTransportFactory(customizers.orderedStream().toList(), sslBundles.getIfAvailable());
 	}
 
 	@Bean
@@ -73,7 +75,7 @@ public final class ExchangeIntegrationAutoConfiguration {
 			ObjectProvider<ExchangeTransportFactory> transports, ExchangeStreamObserver observer,
 			ExchangeSchedulers schedulers, ConfigurableListableBeanFactory beanFactory) {
 		return new ExchangeStreamFactory(jsonMapper.getIfAvailable(JsonMapper::new),
-				transports.orderedStream().toList(), observer, schedulers.delivery(), beanFactory);
+				transports.orderedStream().toList(), observer, schedulers.delivery(), schedulers.timer(), beanFactory);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.exchangeintegration.core.OverflowPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -110,9 +111,46 @@ public class ExchangeIntegrationProperties {
 		private int bufferSize = 8192;
 
 		/**
+		 * What happens to a listener or Flux subscriber whose buffer is full:
+		 * drop-oldest, drop-latest, or error. Drops are counted and reported.
+		 */
+		private OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
+
+		/**
 		 * Whether to connect to this exchange.
 		 */
 		private boolean enabled = true;
+
+		/**
+		 * Time allowed for a connection to open, TLS and WebSocket handshakes included.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time without a data frame after which the connection is replaced: the watchdog
+		 * for feeds that go silent. Pongs do not count as data. Off when not set.
+		 */
+		private @Nullable Duration staleTimeout;
+
+		/**
+		 * Reconnection with exponential backoff.
+		 */
+		private final Reconnect reconnect = new Reconnect();
+
+		/**
+		 * How to recognise the exchange's acknowledgement of each subscription.
+		 */
+		private final SubscriptionAck subscriptionAck = new SubscriptionAck();
+
+		/**
+		 * Keep-alive pings.
+		 */
+		private final Heartbeat heartbeat = new Heartbeat();
+
+		/**
+		 * TLS settings of wss:// connections.
+		 */
+		private final Ssl ssl = new Ssl();
 
 		public @Nullable URI getUrl() {
 			return this.url;
@@ -170,12 +208,287 @@ public class ExchangeIntegrationProperties {
 			this.bufferSize = bufferSize;
 		}
 
+		public OverflowPolicy getOverflow() {
+			return this.overflow;
+		}
+
+		public void setOverflow(OverflowPolicy overflow) {
+			this.overflow = overflow;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public @Nullable Duration getStaleTimeout() {
+			return this.staleTimeout;
+		}
+
+		public void setStaleTimeout(@Nullable Duration staleTimeout) {
+			this.staleTimeout = staleTimeout;
+		}
+
+		public Reconnect getReconnect() {
+			return this.reconnect;
+		}
+
+		public SubscriptionAck getSubscriptionAck() {
+			return this.subscriptionAck;
+		}
+
+		public Heartbeat getHeartbeat() {
+			return this.heartbeat;
+		}
+
+		public Ssl getSsl() {
+			return this.ssl;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Reconnection settings.
+	 */
+	public static class Reconnect {
+
+		/**
+		 * Whether to reconnect when a connection is lost, closed or replaced. When false,
+		 * the stream completes with its first connection.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Delay before the first reconnection attempt, and after a connection that
+		 * delivered data.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Cap on the delay between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(30);
+
+		/**
+		 * Factor the delay grows by after each failed attempt.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Random share of each delay, between 0 and 1: 0.5 turns 1s into 0.5s to 1.5s.
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * Consecutive failed attempts after which to give up and complete the stream.
+		 * Unbounded when not set.
+		 */
+		private @Nullable Long maxAttempts;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public @Nullable Long getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Long maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+	}
+
+	/**
+	 * Subscription acknowledgement settings. Off unless id-pointer or pattern is set.
+	 */
+	public static class SubscriptionAck {
+
+		/**
+		 * JSON pointer, such as /id, to a field of each subscription: a frame with the
+		 * same value at the same pointer acknowledges it.
+		 */
+		private @Nullable String idPointer;
+
+		/**
+		 * Regular expression found in acknowledgements: each matching frame acknowledges
+		 * the oldest pending subscription. Used instead of id-pointer.
+		 */
+		private @Nullable String pattern;
+
+		/**
+		 * Regular expression found in the exchange's error responses: a match while
+		 * subscribing is a rejection, reported before a reconnect with backoff.
+		 */
+		private @Nullable String rejectionPattern;
+
+		/**
+		 * Time to wait for the next frame while acknowledgements are pending, re-armed on
+		 * every frame.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public @Nullable String getIdPointer() {
+			return this.idPointer;
+		}
+
+		public void setIdPointer(@Nullable String idPointer) {
+			this.idPointer = idPointer;
+		}
+
+		public @Nullable String getPattern() {
+			return this.pattern;
+		}
+
+		public void setPattern(@Nullable String pattern) {
+			this.pattern = pattern;
+		}
+
+		public @Nullable String getRejectionPattern() {
+			return this.rejectionPattern;
+		}
+
+		public void setRejectionPattern(@Nullable String rejectionPattern) {
+			this.rejectionPattern = rejectionPattern;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Keep-alive ping settings. Off unless interval is set.
+	 */
+	public static class Heartbeat {
+
+		/**
+		 * Time between two pings.
+		 */
+		private @Nullable Duration interval;
+
+		/**
+		 * Application-level ping text, such as {"op":"ping"} or ping. Without it, a
+		 * WebSocket Ping frame is sent.
+		 */
+		private @Nullable String message;
+
+		/**
+		 * Regular expression matching application-level pongs; matching text frames of at
+		 * most 256 bytes are consumed and never reach the parser.
+		 */
+		private @Nullable String pongPattern;
+
+		/**
+		 * Time a ping may go unanswered before the connection is replaced. Never times
+		 * out when not set.
+		 */
+		private @Nullable Duration pongTimeout;
+
+		public @Nullable Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(@Nullable Duration interval) {
+			this.interval = interval;
+		}
+
+		public @Nullable String getMessage() {
+			return this.message;
+		}
+
+		public void setMessage(@Nullable String message) {
+			this.message = message;
+		}
+
+		public @Nullable String getPongPattern() {
+			return this.pongPattern;
+		}
+
+		public void setPongPattern(@Nullable String pongPattern) {
+			this.pongPattern = pongPattern;
+		}
+
+		public @Nullable Duration getPongTimeout() {
+			return this.pongTimeout;
+		}
+
+		public void setPongTimeout(@Nullable Duration pongTimeout) {
+			this.pongTimeout = pongTimeout;
+		}
+
+	}
+
+	/**
+	 * TLS settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) to trust and present for wss://,
+		 * for example for a private CA. Without it, the JDK's trusted CAs verify the
+		 * server; verification is always on.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -15,6 +15,8 @@ public class ExchangeSchedulers implements DisposableBean {
 
 	private final Scheduler events = Schedulers.newSingle("exchange-events", true);
 
+	private final Scheduler timer = Schedulers.newParallel("exchange-timer", 1, true);
+
 	/**
 	 * Return the scheduler that {@code ExchangeStream.flux()} subscribers are delivered
 	 * on.
@@ -32,10 +34,20 @@ public class ExchangeSchedulers implements DisposableBean {
 		return this.events;
 	}
 
+	/**
+	 * Return the scheduler of backoff delays, heartbeats and watchdogs: one thread, whose
+	 * tasks never block.
+	 * @return the timer scheduler
+	 */
+	public Scheduler timer() {
+		return this.timer;
+	}
+
 	@Override
 	public void destroy() {
 		this.delivery.dispose();
 		this.events.dispose();
+		this.timer.dispose();
 	}
 
 }

@@ -33,6 +33,8 @@ public class ExchangeStreamFactory {
 
 	private final Scheduler deliveryScheduler;
 
+	private final Scheduler timer;
+
 	private final BeanFactory beanFactory;
 
 	/**
@@ -41,14 +43,16 @@ public class ExchangeStreamFactory {
 	 * @param transports the transport factories, one per protocol
 	 * @param observer the observer errors are reported to
 	 * @param deliveryScheduler the scheduler {@code flux()} subscribers are delivered on
+	 * @param timer the scheduler of backoff delays, heartbeats and watchdogs
 	 * @param beanFactory the bean factory transformers are looked up in
 	 */
 	public ExchangeStreamFactory(ObjectMapper mapper, List<ExchangeTransportFactory> transports,
-			ExchangeStreamObserver observer, Scheduler deliveryScheduler, BeanFactory beanFactory) {
+			ExchangeStreamObserver observer, Scheduler deliveryScheduler, Scheduler timer, BeanFactory beanFactory) {
 		this.mapper = mapper;
 		this.transports = transports;
 		this.observer = observer;
 		this.deliveryScheduler = deliveryScheduler;
+		this.timer = timer;
 		this.beanFactory = beanFactory;
 	}
 
@@ -71,6 +75,13 @@ public class ExchangeStreamFactory {
 			.observer(this.observer)
 			.deliveryScheduler(this.deliveryScheduler)
 			.bufferSize(exchange.getBufferSize())
+			.overflow(exchange.getOverflow())
+			.reconnect(ExchangeSpecs.reconnect(name, exchange))
+			.subscriptionAck(ExchangeSpecs.subscriptionAck(name, exchange))
+			.heartbeat(ExchangeSpecs.heartbeat(name, exchange))
+			.staleTimeout(ExchangeSpecs.staleTimeout(name, exchange))
+			.connectTimeout(ExchangeSpecs.connectTimeout(name, exchange))
+			.timer(this.timer)
 			.build();
 	}
 

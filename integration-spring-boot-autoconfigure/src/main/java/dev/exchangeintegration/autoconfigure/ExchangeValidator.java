@@ -37,6 +37,7 @@ final class ExchangeValidator {
 					"Exchange '" + name + "' has max-frame-size " + exchange.getMaxFrameSize() + ".",
 					"Set " + property + " between 1B and 2047MB.");
 		}
+		ExchangeSpecs.validate(name, exchange);
 		if (exchange.getBufferSize() < 1) {
 			String property = ExchangeStreamRegistrar.property(name, "buffer-size");
 			throw new InvalidExchangeConfigurationException(property,

@@ -2,16 +2,23 @@ package dev.exchangeintegration.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The standard {@link ExchangeStream}: it connects a {@link Transport}, sends the
@@ -20,8 +27,10 @@ import reactor.core.scheduler.Scheduler;
  * are multicast to subscribers.
  * <p>
  * Parse and transform errors are reported to the {@link ExchangeStreamObserver} and the
- * stream goes on. When the exchange closes the connection, that is reported too and the
- * stream completes.
+ * stream goes on. When a connection is lost, closed by the exchange, goes silent, does
+ * not answer pings or has a subscription rejected, that is reported too, and the stream
+ * reconnects with backoff and resubscribes (see {@link ReconnectSpec}); subscribers see
+ * one continuous stream.
  *
  * @param <I> the exchange message type
  * @param <O> the output type
@@ -32,6 +41,11 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 	 * Default size of each subscriber's buffer: {@value}.
 	 */
 	public static final int DEFAULT_BUFFER_SIZE = 8192;
+
+	/**
+	 * Default time allowed for a connection to open: 10 s.
+	 */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
 	private final String name;
 
@@ -47,7 +61,21 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 	private final Scheduler deliveryScheduler;
 
+	private final Scheduler timer;
+
 	private final int bufferSize;
+
+	private final OverflowPolicy overflow;
+
+	private final ReconnectSpec reconnect;
+
+	final @Nullable SubscriptionAckSpec subscriptionAck;
+
+	final @Nullable HeartbeatSpec heartbeat;
+
+	final @Nullable Duration staleTimeout;
+
+	final @Nullable Duration connectTimeout;
 
 	private final Sinks.Many<O> sink = Sinks.many().multicast().directBestEffort();
 
@@ -57,23 +85,34 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 	private final AtomicBoolean started = new AtomicBoolean();
 
+	private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.NEW);
+
+	private final Map<String, AtomicLong> drops = new ConcurrentHashMap<>();
+
+	private final AtomicLong unnamedConsumers = new AtomicLong();
+
 	private volatile boolean stopping;
 
-	private volatile boolean ended;
+	private volatile @Nullable StreamConnection current;
 
-	private volatile Transport.@Nullable Outbound outbound;
-
-	private volatile @Nullable Disposable connection;
+	private volatile @Nullable Disposable connections;
 
 	private DefaultExchangeStream(Builder<I, O> builder) {
 		this.name = builder.name;
 		this.transport = builder.transport;
-		this.subscriptions = List.copyOf(builder.subscriptions);
+		this.subscriptions = new CopyOnWriteArrayList<>(builder.subscriptions);
 		this.parser = builder.parser;
 		this.transformer = builder.transformer;
 		this.observer = builder.observer;
 		this.deliveryScheduler = Objects.requireNonNull(builder.deliveryScheduler, "deliveryScheduler");
+		this.timer = builder.timer;
 		this.bufferSize = builder.bufferSize;
+		this.overflow = builder.overflow;
+		this.reconnect = builder.reconnect;
+		this.subscriptionAck = builder.subscriptionAck;
+		this.heartbeat = builder.heartbeat;
+		this.staleTimeout = builder.staleTimeout;
+		this.connectTimeout = builder.connectTimeout;
 	}
 
 	@Override
@@ -88,28 +127,83 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 	@Override
 	public Flux<O> flux(Scheduler scheduler) {
-		return this.sink.asFlux()
-			.onBackpressureBuffer(this.bufferSize, this::onOverflow, BufferOverflowStrategy.DROP_OLDEST)
-			.publishOn(scheduler);
+		return Flux.defer(() -> flux("flux-" + this.unnamedConsumers.incrementAndGet(), scheduler));
+	}
+
+	@Override
+	public Flux<O> flux(String consumer, Scheduler scheduler) {
+		return Flux.defer(() -> {
+			AtomicLong dropped = this.drops.computeIfAbsent(consumer, (key) -> new AtomicLong());
+			Consumer<O> onDrop = (output) -> onDropped(consumer, dropped);
+			Flux<O> outputs = this.sink.asFlux();
+			Flux<O> buffered = switch (this.overflow) {
+				case DROP_OLDEST ->
+					outputs.onBackpressureBuffer(this.bufferSize, onDrop, BufferOverflowStrategy.DROP_OLDEST);
+				case DROP_LATEST ->
+					outputs.onBackpressureBuffer(this.bufferSize, onDrop, BufferOverflowStrategy.DROP_LATEST);
+				case ERROR -> outputs.onBackpressureBuffer(this.bufferSize, (output) -> {
+				}, BufferOverflowStrategy.ERROR)
+					.onErrorMap(Exceptions::isOverflow, (ex) -> overflowed(consumer, dropped))
+					.doOnDiscard(Object.class, (output) -> dropped.incrementAndGet());
+			};
+			return buffered.publishOn(scheduler);
+		});
+	}
+
+	@Override
+	public ConnectionState state() {
+		return this.state.get();
+	}
+
+	@Override
+	public void send(String text) {
+		StreamConnection connection = this.current;
+		if (connection == null || !connection.send(text)) {
+			throw new IllegalStateException(
+					"Exchange '" + this.name + "' has no open connection (state " + state() + ")");
+		}
+	}
+
+	@Override
+	public void addSubscription(String subscription) {
+		this.subscriptions.add(subscription);
+		StreamConnection connection = this.current;
+		if (connection != null) {
+			connection.send(subscription);
+		}
+	}
+
+	@Override
+	public Map<String, Long> droppedOutputs() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.drops.forEach((consumer, count) -> {
+			if (count.get() > 0) {
+				counts.put(consumer, count.get());
+			}
+		});
+		return counts;
 	}
 
 	/**
-	 * Return whether the stream has been started and has not ended yet.
+	 * Return whether the stream has been started and has not stopped yet.
 	 * @return whether the stream is running
 	 */
 	public boolean isRunning() {
-		return this.started.get() && !this.ended;
+		ConnectionState current = state();
+		return current != ConnectionState.NEW && current != ConnectionState.STOPPED;
 	}
 
 	/**
-	 * Open the connection. Does nothing when already started.
+	 * Open the connection, and keep one open until stopped. Does nothing when already
+	 * started.
 	 */
 	public void start() {
 		if (!this.started.compareAndSet(false, true)) {
 			return;
 		}
-		this.connection = this.transport.connect(new Handler())
-			.subscribe(this::onClosed, this::onConnectionError, this::complete);
+		this.connections = Flux.defer(this::connect)
+			.retryWhen(this.reconnect.toRetry().scheduler(this.timer).filter((ex) -> !this.stopping))
+			.subscribe(null, this::onGaveUp, this::complete);
 	}
 
 	/**
@@ -123,45 +217,77 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 			return;
 		}
 		this.stopping = true;
-		Transport.Outbound out = this.outbound;
-		if (out != null && !this.ended) {
-			out.close(new CloseStatus(CloseStatus.NORMAL.code(), "client stopping"));
+		StreamConnection connection = this.current;
+		if (connection != null && connection.close(new CloseStatus(CloseStatus.NORMAL.code(), "client stopping"))) {
 			this.terminated.asMono().block(timeout);
 		}
-		Disposable current = this.connection;
-		if (current != null) {
-			current.dispose();
+		Disposable all = this.connections;
+		if (all != null) {
+			all.dispose();
 		}
 		complete();
 	}
 
-	private void onClosed(CloseStatus status) {
-		if (!this.stopping) {
-			this.observer.onError(new ExchangeError(this.name, ErrorKind.CLOSED,
-					new ConnectionClosedException(this.name, status), null, status));
+	private Flux<Object> connect() {
+		if (this.stopping) {
+			return Flux.empty();
 		}
+		StreamConnection connection = new StreamConnection(this, this.subscriptions);
+		this.current = connection;
+		changeState(ConnectionState.CONNECTING, null);
+		return connection.run(this.transport, this.timer);
 	}
 
-	private void onConnectionError(Throwable error) {
-		if (!this.stopping) {
-			this.observer.onError(new ExchangeError(this.name, ErrorKind.CONNECTION, error, null));
+	private void onGaveUp(Throwable error) {
+		if (!this.stopping && this.reconnect.enabled()) {
+			Throwable cause = Exceptions.isRetryExhausted(error) ? error.getCause() : error;
+			report(ErrorKind.CONNECTION, new IllegalStateException("Exchange '" + this.name
+					+ "' gave up reconnecting after " + this.reconnect.maxAttempts() + " failed attempt(s)", cause),
+					null, null);
 		}
 		complete();
 	}
 
 	private void complete() {
-		this.ended = true;
+		this.current = null;
+		changeState(ConnectionState.STOPPED, null);
 		this.terminated.emitEmpty(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 		this.sink.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 	}
 
-	private void onFrame(Frame frame) {
+	boolean isStopping() {
+		return this.stopping;
+	}
+
+	boolean reconnects() {
+		return this.reconnect.enabled() && this.reconnect.maxAttempts() > 0;
+	}
+
+	boolean isCurrent(StreamConnection connection) {
+		return this.current == connection;
+	}
+
+	void changeState(ConnectionState next, @Nullable Throwable cause) {
+		ConnectionState previous = this.state.getAndSet(next);
+		if (previous != next) {
+			this.observer.onStateChange(this.name, previous, next, cause);
+		}
+	}
+
+	void report(ErrorKind kind, Throwable cause, @Nullable String excerpt, @Nullable CloseStatus closeStatus) {
+		this.observer.onError(new ExchangeError(this.name, kind, cause, excerpt, closeStatus));
+	}
+
+	/**
+	 * Parse and transform one data frame, reporting errors as values.
+	 */
+	void onFrame(Frame frame) {
 		I input;
 		try {
 			input = this.parser.parse(frame);
 		}
 		catch (Exception ex) {
-			this.observer.onError(new ExchangeError(this.name, ErrorKind.PARSE, ex, frame.excerpt()));
+			report(ErrorKind.PARSE, ex, frame.excerpt(), null);
 			return;
 		}
 		if (input == null) {
@@ -171,7 +297,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 			this.transformer.transform(input, this.emitter);
 		}
 		catch (Exception ex) {
-			this.observer.onError(new ExchangeError(this.name, ErrorKind.TRANSFORM, ex, frame.excerpt()));
+			report(ErrorKind.TRANSFORM, ex, frame.excerpt(), null);
 		}
 	}
 
@@ -183,9 +309,22 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		}
 	}
 
-	private void onOverflow(O dropped) {
-		this.observer.onError(new ExchangeError(this.name, ErrorKind.OVERFLOW,
-				new ConsumerOverflowException(this.name, this.bufferSize), null));
+	private void onDropped(String consumer, AtomicLong dropped) {
+		long count = dropped.incrementAndGet();
+		// drops come in floods: report the 1st, 2nd, 4th, 8th... of each consumer
+		if (Long.bitCount(count) == 1) {
+			report(ErrorKind.OVERFLOW,
+					new ConsumerOverflowException(this.name, consumer, this.bufferSize, this.overflow, count), null,
+					null);
+		}
+	}
+
+	private ConsumerOverflowException overflowed(String consumer, AtomicLong dropped) {
+		long count = dropped.incrementAndGet();
+		ConsumerOverflowException ex = new ConsumerOverflowException(this.name, consumer, this.bufferSize,
+				this.overflow, count);
+		report(ErrorKind.OVERFLOW, ex, null, null);
+		return ex;
 	}
 
 	/**
@@ -201,27 +340,6 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 	public static <I, O> Builder<I, O> builder(String name, Transport transport, ProtocolParser<I> parser,
 			Transformer<I, O> transformer) {
 		return new Builder<>(name, transport, parser, transformer);
-	}
-
-	private final class Handler implements Transport.Handler {
-
-		@Override
-		public void onOpen(Transport.Outbound outbound) {
-			DefaultExchangeStream.this.outbound = outbound;
-			if (DefaultExchangeStream.this.stopping) {
-				outbound.close(CloseStatus.NORMAL);
-				return;
-			}
-			for (String subscription : DefaultExchangeStream.this.subscriptions) {
-				outbound.send(subscription);
-			}
-		}
-
-		@Override
-		public void onFrame(Frame frame) {
-			DefaultExchangeStream.this.onFrame(frame);
-		}
-
 	}
 
 	/**
@@ -246,7 +364,21 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 		private @Nullable Scheduler deliveryScheduler;
 
+		private Scheduler timer = Schedulers.parallel();
+
 		private int bufferSize = DEFAULT_BUFFER_SIZE;
+
+		private OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
+
+		private ReconnectSpec reconnect = ReconnectSpec.DEFAULTS;
+
+		private @Nullable SubscriptionAckSpec subscriptionAck;
+
+		private @Nullable HeartbeatSpec heartbeat;
+
+		private @Nullable Duration staleTimeout;
+
+		private @Nullable Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
 		private Builder(String name, Transport transport, ProtocolParser<I> parser, Transformer<I, O> transformer) {
 			this.name = name;
@@ -256,7 +388,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		}
 
 		/**
-		 * Set the text frames sent once the connection opens. None by default.
+		 * Set the text frames sent once each connection opens. None by default.
 		 * @param subscriptions the subscription frames
 		 * @return this builder
 		 */
@@ -266,7 +398,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		}
 
 		/**
-		 * Set the observer that errors are reported to.
+		 * Set the observer that errors and state changes are reported to.
 		 * {@link ExchangeStreamObserver#NONE} by default.
 		 * @param observer the observer
 		 * @return this builder
@@ -287,9 +419,19 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		}
 
 		/**
-		 * Set the size of each subscriber's buffer; when it is full the oldest output is
-		 * dropped and an {@link ErrorKind#OVERFLOW} error reported.
-		 * {@value #DEFAULT_BUFFER_SIZE} by default.
+		 * Set the scheduler of backoff delays, heartbeats and watchdogs.
+		 * {@link Schedulers#parallel()} by default.
+		 * @param timer the scheduler
+		 * @return this builder
+		 */
+		public Builder<I, O> timer(Scheduler timer) {
+			this.timer = timer;
+			return this;
+		}
+
+		/**
+		 * Set the size of each subscriber's buffer. {@value #DEFAULT_BUFFER_SIZE} by
+		 * default.
 		 * @param bufferSize the buffer size
 		 * @return this builder
 		 */
@@ -299,6 +441,77 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 			}
 			this.bufferSize = bufferSize;
 			return this;
+		}
+
+		/**
+		 * Set what happens to a subscriber whose buffer is full.
+		 * {@link OverflowPolicy#DROP_OLDEST} by default.
+		 * @param overflow the policy
+		 * @return this builder
+		 */
+		public Builder<I, O> overflow(OverflowPolicy overflow) {
+			this.overflow = overflow;
+			return this;
+		}
+
+		/**
+		 * Set how to reconnect. {@link ReconnectSpec#DEFAULTS} by default.
+		 * @param reconnect the reconnection settings
+		 * @return this builder
+		 */
+		public Builder<I, O> reconnect(ReconnectSpec reconnect) {
+			this.reconnect = reconnect;
+			return this;
+		}
+
+		/**
+		 * Set how subscriptions are acknowledged. None by default: a connection is live
+		 * as soon as its subscriptions are sent.
+		 * @param subscriptionAck the acknowledgement settings, or {@code null}
+		 * @return this builder
+		 */
+		public Builder<I, O> subscriptionAck(@Nullable SubscriptionAckSpec subscriptionAck) {
+			this.subscriptionAck = subscriptionAck;
+			return this;
+		}
+
+		/**
+		 * Set the keep-alive pings. None by default.
+		 * @param heartbeat the heartbeat settings, or {@code null}
+		 * @return this builder
+		 */
+		public Builder<I, O> heartbeat(@Nullable HeartbeatSpec heartbeat) {
+			this.heartbeat = heartbeat;
+			return this;
+		}
+
+		/**
+		 * Set the time after which a connection with no data frame is replaced. None by
+		 * default.
+		 * @param staleTimeout the timeout, or {@code null}
+		 * @return this builder
+		 */
+		public Builder<I, O> staleTimeout(@Nullable Duration staleTimeout) {
+			this.staleTimeout = positiveOrNull(staleTimeout, "staleTimeout");
+			return this;
+		}
+
+		/**
+		 * Set the time allowed for a connection to open, handshakes included. 10 s by
+		 * default.
+		 * @param connectTimeout the timeout, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder<I, O> connectTimeout(@Nullable Duration connectTimeout) {
+			this.connectTimeout = positiveOrNull(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		private static @Nullable Duration positiveOrNull(@Nullable Duration duration, String name) {
+			if (duration != null && (duration.isNegative() || duration.isZero())) {
+				throw new IllegalArgumentException(name + " must be positive, was " + duration);
+			}
+			return duration;
 		}
 
 		/**

@@ -16,14 +16,26 @@ public enum ErrorKind {
 	TRANSFORM,
 
 	/**
-	 * The connection could not be opened or failed.
+	 * The connection could not be opened or failed, or reconnection gave up.
 	 */
 	CONNECTION,
 
 	/**
-	 * The exchange closed the connection.
+	 * The exchange closed the connection with a Close frame.
 	 */
 	CLOSED,
+
+	/**
+	 * The exchange rejected a subscription or did not acknowledge it in time; the
+	 * connection is replaced.
+	 */
+	SUBSCRIPTION,
+
+	/**
+	 * The connection did not open, went silent, or did not answer a ping in time; it is
+	 * replaced.
+	 */
+	TIMEOUT,
 
 	/**
 	 * A consumer fell behind: its buffer overflowed and an output was dropped for it.

@@ -1,11 +1,14 @@
 package dev.exchangeintegration.core;
 
+import java.util.Map;
+
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * A running exchange stream: a transport, a protocol parser and a transformer, producing
- * outputs of type {@code O}.
+ * outputs of type {@code O}. It survives its connections: when one is lost it reconnects
+ * and resubscribes, and its outputs go on as one continuous stream.
  *
  * @param <O> the output type
  */
@@ -21,8 +24,11 @@ public interface ExchangeStream<O> {
 	 * Return the outputs as a hot, shared flux: every subscriber uses the same connection
 	 * and sees the outputs produced after it subscribed. Each subscriber has its own
 	 * bounded buffer, so a slow one never stalls the connection or other subscribers, and
-	 * is delivered off the transport's I/O thread. The flux completes when the stream
-	 * ends; it never errors.
+	 * is delivered off the transport's I/O thread. The flux neither completes nor errors
+	 * when a connection is lost and replaced: it completes only when the stream stops, or
+	 * when reconnection is disabled or exhausted. With the {@link OverflowPolicy#ERROR}
+	 * policy, a subscriber that falls behind receives a
+	 * {@link ConsumerOverflowException}.
 	 * @return the outputs
 	 */
 	Flux<O> flux();
@@ -33,5 +39,44 @@ public interface ExchangeStream<O> {
 	 * @return the outputs
 	 */
 	Flux<O> flux(Scheduler scheduler);
+
+	/**
+	 * Return the outputs as {@link #flux()} does, delivered on the given scheduler, for a
+	 * named consumer: its dropped outputs are counted and reported under that name.
+	 * @param consumer the consumer's name
+	 * @param scheduler the scheduler to deliver on, one worker per subscriber
+	 * @return the outputs
+	 */
+	Flux<O> flux(String consumer, Scheduler scheduler);
+
+	/**
+	 * Return the state of the connection.
+	 * @return the state
+	 */
+	ConnectionState state();
+
+	/**
+	 * Send a text frame on the open connection, for example an order or a one-off
+	 * request. It is <em>not</em> sent again after a reconnect; use
+	 * {@link #addSubscription(String)} for frames that must be.
+	 * @param text the frame text
+	 * @throws IllegalStateException if no connection is open
+	 */
+	void send(String text);
+
+	/**
+	 * Add a subscription at runtime: it is sent now if a connection is open, and on every
+	 * reconnect after the configured subscriptions, in the order added.
+	 * @param subscription the subscription frame text
+	 */
+	void addSubscription(String subscription);
+
+	/**
+	 * Return the number of outputs dropped so far for each consumer that fell behind, by
+	 * consumer name. Flux subscribers without a name are named {@code flux-1},
+	 * {@code flux-2}...
+	 * @return the dropped outputs by consumer
+	 */
+	Map<String, Long> droppedOutputs();
 
 }

@@ -24,18 +24,28 @@ public final class JsonProtocolParser<I> implements ProtocolParser<I> {
 
 	@Override
 	public @Nullable I parse(Frame frame) {
-		return this.reader.readValue(frame.inputStream());
+		return this.reader.readValue(textPayload(frame).inputStream());
+	}
+
+	private static Frame textPayload(Frame frame) {
+		if (frame.type() != FrameType.TEXT) {
+			throw new UnexpectedFrameException(frame);
+		}
+		return frame;
 	}
 
 	/**
 	 * Return the parser for a message type.
 	 * <ul>
 	 * <li>{@code String}: the payload as text, unparsed;</li>
-	 * <li>{@code byte[]}: the payload bytes, unparsed;</li>
+	 * <li>{@code byte[]}: the payload bytes, unparsed, of text and binary frames
+	 * alike;</li>
 	 * <li>{@link JsonNode}: the JSON tree;</li>
 	 * <li>anything else: data binding with the given mapper, so Jackson annotations such
 	 * as {@code @JsonTypeInfo(use = DEDUCTION)} apply.</li>
 	 * </ul>
+	 * All but {@code byte[]} reject binary frames with an
+	 * {@link UnexpectedFrameException}.
 	 * @param <I> the message type
 	 * @param mapper the mapper to bind with
 	 * @param type the message type, possibly generic
@@ -55,7 +65,7 @@ public final class JsonProtocolParser<I> implements ProtocolParser<I> {
 	@SuppressWarnings("unchecked")
 	public static <I> ProtocolParser<I> forType(ObjectMapper mapper, JavaType type) {
 		if (type.getRawClass() == String.class) {
-			return (ProtocolParser<I>) (ProtocolParser<String>) Frame::toText;
+			return (ProtocolParser<I>) (ProtocolParser<String>) (frame) -> textPayload(frame).toText();
 		}
 		if (type.getRawClass() == byte[].class) {
 			return (ProtocolParser<I>) (ProtocolParser<byte[]>) Frame::toByteArray;

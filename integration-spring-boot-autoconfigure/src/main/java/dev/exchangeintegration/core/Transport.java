@@ -36,6 +36,13 @@ public interface Transport {
 		 */
 		void onFrame(Frame frame);
 
+		/**
+		 * Called for each protocol-level pong, such as a WebSocket Pong frame. Does
+		 * nothing by default.
+		 */
+		default void onPong() {
+		}
+
 	}
 
 	/**
@@ -48,6 +55,14 @@ public interface Transport {
 		 * @param text the frame text
 		 */
 		void send(String text);
+
+		/**
+		 * Queue a protocol-level ping, such as a WebSocket Ping frame.
+		 * @throws UnsupportedOperationException if the protocol has no pings
+		 */
+		default void ping() {
+			throw new UnsupportedOperationException("This transport has no protocol-level ping");
+		}
 
 		/**
 		 * Start a graceful close of the connection.

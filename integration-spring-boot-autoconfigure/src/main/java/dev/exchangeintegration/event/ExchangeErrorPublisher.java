@@ -1,25 +1,22 @@
 package dev.exchangeintegration.event;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
+import dev.exchangeintegration.core.ConnectionState;
 import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.ExchangeError;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Reports exchange stream errors: logs each at WARN with the exchange name and a bounded
- * excerpt of the payload, and publishes it as an {@link ExchangeErrorEvent} on a
- * scheduler of its own so that event listeners never run on a transport's I/O thread.
- * <p>
- * Overflow errors can come in floods, so they are logged at the 1st, 2nd, 4th, 8th...
- * drop of each exchange; every one is still published.
+ * Reports what happens in exchange streams: logs each error at WARN with the exchange
+ * name and a bounded excerpt of the payload, logs state changes, and publishes both as
+ * {@link ExchangeErrorEvent} and {@link ExchangeStateEvent} on a scheduler of its own so
+ * that event listeners never run on a transport's I/O thread.
  */
 public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 
@@ -28,8 +25,6 @@ public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 	private final ApplicationEventPublisher publisher;
 
 	private final Scheduler scheduler;
-
-	private final Map<String, AtomicLong> overflows = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a new instance.
@@ -44,7 +39,20 @@ public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 	@Override
 	public void onError(ExchangeError error) {
 		log(error);
-		ExchangeErrorEvent event = new ExchangeErrorEvent(error);
+		publish(new ExchangeErrorEvent(error));
+	}
+
+	@Override
+	public void onStateChange(String exchange, ConnectionState previous, ConnectionState current,
+			@Nullable Throwable cause) {
+		if (logger.isInfoEnabled()) {
+			logger.info("Exchange '" + exchange + "' " + previous + " -> " + current
+					+ ((cause != null) ? " (" + cause.getMessage() + ")" : ""));
+		}
+		publish(new ExchangeStateEvent(exchange, previous, current, cause));
+	}
+
+	private void publish(ApplicationEvent event) {
 		this.scheduler.schedule(() -> this.publisher.publishEvent(event));
 	}
 
@@ -53,11 +61,7 @@ public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 			return;
 		}
 		if (error.kind() == ErrorKind.OVERFLOW) {
-			long count = this.overflows.computeIfAbsent(error.exchange(), (name) -> new AtomicLong()).incrementAndGet();
-			if (Long.bitCount(count) == 1) {
-				logger.warn("Exchange '" + error.exchange() + "': " + error.cause().getMessage() + " (" + count
-						+ " dropped so far)");
-			}
+			logger.warn("Exchange '" + error.exchange() + "': " + error.cause().getMessage());
 			return;
 		}
 		StringBuilder message = new StringBuilder("Exchange '").append(error.exchange())
@@ -68,12 +72,9 @@ public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 		if (error.excerpt() != null) {
 			message.append(" [payload: ").append(error.excerpt()).append(']');
 		}
-		if (error.kind() == ErrorKind.CLOSED || error.kind() == ErrorKind.CONNECTION) {
-			logger.warn(message);
-		}
-		else {
-			logger.warn(message, logger.isDebugEnabled() ? error.cause() : null);
-		}
+		boolean expected = error.kind() == ErrorKind.PARSE || error.kind() == ErrorKind.TRANSFORM
+				|| error.kind() == ErrorKind.LISTENER;
+		logger.warn(message, (expected && logger.isDebugEnabled()) ? error.cause() : null);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import dev.exchangeintegration.core.ConsumerOverflowException;
 import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.ExchangeError;
 import dev.exchangeintegration.core.ExchangeStream;
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.ResolvableType;
@@ -135,7 +137,11 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 		Scheduler scheduler = Schedulers.newSingle("exchange-listener-" + endpoint.exchange() + "-" + endpoint.id(),
 				true);
 		CountDownLatch done = new CountDownLatch(1);
-		Disposable disposable = stream.flux(scheduler)
+		// with the error overflow policy, a listener that fell behind starts over with
+		// new
+		// outputs: the overflow has been reported, and a listener must never go silent
+		Disposable disposable = stream.flux(endpoint.id(), scheduler)
+			.retryWhen(Retry.indefinitely().filter(ConsumerOverflowException.class::isInstance))
 			.doFinally((signal) -> done.countDown())
 			.subscribe((output) -> invoke(endpoint, handle, output));
 		return new Subscription(endpoint, scheduler, disposable, done);

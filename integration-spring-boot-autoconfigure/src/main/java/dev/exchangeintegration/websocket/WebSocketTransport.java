@@ -1,9 +1,13 @@
 package dev.exchangeintegration.websocket;
 
+import java.time.Duration;
+
 import dev.exchangeintegration.core.CloseStatus;
 import dev.exchangeintegration.core.FrameType;
 import dev.exchangeintegration.core.Transport;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.reactivestreams.Publisher;
@@ -21,8 +25,9 @@ import reactor.util.Loggers;
  * A {@link Transport} over a Reactor Netty WebSocket client.
  * <p>
  * Text and binary frames are passed to the handler; fragmented messages are reassembled
- * up to the maximum frame size. Pings are answered by Reactor Netty and pongs are not
- * passed on. Frames are read on the connection's event loop and released as soon as the
+ * up to the maximum frame size. Pings are answered by Reactor Netty; pongs are reported
+ * to {@link Handler#onPong()}. Outbound text, ping and close frames share one ordered
+ * queue. Frames are read on the connection's event loop and released as soon as the
  * handler returns.
  */
 public final class WebSocketTransport implements Transport {
@@ -64,12 +69,12 @@ public final class WebSocketTransport implements Transport {
 	}
 
 	private Publisher<CloseStatus> session(WebsocketInbound in, WebsocketOutbound out, Handler handler) {
-		Sinks.Many<String> pending = Sinks.many().unicast().onBackpressureBuffer();
-		Disposable sending = out.sendString(pending.asFlux())
+		Sinks.Many<WebSocketFrame> pending = Sinks.many().unicast().onBackpressureBuffer();
+		Disposable sending = out.sendObject(pending.asFlux())
 			.then()
 			.subscribe(null, (ex) -> logger.debug("Sending to {} ended: {}", this.spec.uri(), ex.toString()));
-		handler.onOpen(new Outbound(pending, out));
 		ByteBufFrame frame = new ByteBufFrame();
+		handler.onOpen(new Outbound(pending, out));
 		return in.aggregateFrames(this.spec.maxFrameSize())
 			.receiveFrames()
 			.doOnNext((received) -> dispatch(received, frame, handler))
@@ -89,22 +94,41 @@ public final class WebSocketTransport implements Transport {
 		else if (received instanceof BinaryWebSocketFrame) {
 			handler.onFrame(frame.wrap(FrameType.BINARY, received.content()));
 		}
+		else if (received instanceof PongWebSocketFrame) {
+			handler.onPong();
+		}
 	}
 
 	private static final class Outbound implements Transport.Outbound {
 
-		private final Sinks.Many<String> pending;
+		private final Sinks.Many<WebSocketFrame> pending;
 
 		private final WebsocketOutbound out;
 
-		Outbound(Sinks.Many<String> pending, WebsocketOutbound out) {
+		Outbound(Sinks.Many<WebSocketFrame> pending, WebsocketOutbound out) {
 			this.pending = pending;
 			this.out = out;
 		}
 
 		@Override
 		public void send(String text) {
-			this.pending.emitNext(text, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofSeconds(1)));
+			emit(new TextWebSocketFrame(text));
+		}
+
+		@Override
+		public void ping() {
+			emit(new PingWebSocketFrame());
+		}
+
+		private void emit(WebSocketFrame frame) {
+			Sinks.EmitResult result = this.pending.tryEmitNext(frame);
+			if (result == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
+				this.pending.emitNext(frame, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+			}
+			else if (result.isFailure()) {
+				frame.release();
+				throw new IllegalStateException("Connection closed; frame not sent (" + result + ")");
+			}
 		}
 
 		@Override

@@ -1,0 +1,378 @@
+package dev.exchangeintegration.core;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One connection of a {@link DefaultExchangeStream}: sends the subscriptions, tracks
+ * their acknowledgements, answers for heartbeats and watches for silence. It ends by
+ * erroring its {@link #run signal flux} (so that the stream reconnects) or by completing
+ * it when the stream stops.
+ */
+final class StreamConnection implements Transport.Handler {
+
+	/**
+	 * Emitted once per connection when it first delivers data while live: the signal that
+	 * resets the reconnection attempt counter.
+	 */
+	static final Object HEALTHY = new Object();
+
+	private static final Duration MIN_TICK = Duration.ofMillis(10);
+
+	private static final Duration MAX_TICK = Duration.ofSeconds(1);
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final DefaultExchangeStream<?, ?> stream;
+
+	private final List<String> subscriptions;
+
+	private final Sinks.Many<Object> signals = Sinks.many().unicast().onBackpressureBuffer();
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
+	private final Disposable.Composite resources = Disposables.composite();
+
+	private final long startedAt = System.nanoTime();
+
+	private final Deque<PendingAck> pendingAcks = new ArrayDeque<>();
+
+	private volatile Transport.@Nullable Outbound outbound;
+
+	private volatile long lastDataAt = this.startedAt;
+
+	private volatile long unansweredPingSince;
+
+	private volatile boolean subscribing;
+
+	private boolean healthy;
+
+	StreamConnection(DefaultExchangeStream<?, ?> stream, List<String> subscriptions) {
+		this.stream = stream;
+		this.subscriptions = List.copyOf(subscriptions);
+	}
+
+	/**
+	 * Connect, and return the signals of this connection: {@link #HEALTHY} once, then an
+	 * error when the connection is lost or replaced, or completion when the stream stops.
+	 */
+	Flux<Object> run(Transport transport, Scheduler timer) {
+		return Flux.defer(() -> {
+			this.resources.add(transport.connect(this).subscribe(this::onClosed, this::onFailed, () -> {
+			}));
+			Duration tick = watchdogTick();
+			if (tick != null) {
+				this.resources
+					.add(timer.schedulePeriodically(this::watch, tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS));
+			}
+			HeartbeatSpec heartbeat = this.stream.heartbeat;
+			if (heartbeat != null) {
+				long interval = heartbeat.interval().toNanos();
+				this.resources.add(timer.schedulePeriodically(this::ping, interval, interval, TimeUnit.NANOSECONDS));
+			}
+			return this.signals.asFlux();
+		}).doFinally((signal) -> this.resources.dispose());
+	}
+
+	@Override
+	public void onOpen(Transport.Outbound outbound) {
+		if (this.ended.get()) {
+			return;
+		}
+		this.outbound = outbound;
+		if (this.stream.isStopping()) {
+			outbound.close(CloseStatus.NORMAL);
+			return;
+		}
+		this.lastDataAt = System.nanoTime();
+		SubscriptionAckSpec ack = this.stream.subscriptionAck;
+		if (ack != null && !this.subscriptions.isEmpty()) {
+			synchronized (this.pendingAcks) {
+				for (String subscription : this.subscriptions) {
+					this.pendingAcks.add(new PendingAck(expectedId(ack, subscription), subscription));
+				}
+			}
+			this.subscribing = true;
+			changeState(ConnectionState.SUBSCRIBING, null);
+		}
+		for (String subscription : this.subscriptions) {
+			outbound.send(subscription);
+		}
+		if (!this.subscribing) {
+			changeState(ConnectionState.LIVE, null);
+		}
+	}
+
+	@Override
+	public void onFrame(Frame frame) {
+		if (this.ended.get()) {
+			return;
+		}
+		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		if (heartbeat != null && heartbeat.pongPattern() != null && isPong(frame, heartbeat)) {
+			onPong();
+			return;
+		}
+		this.lastDataAt = System.nanoTime();
+		if (this.subscribing && isAcknowledgement(frame)) {
+			return;
+		}
+		this.stream.onFrame(frame);
+		if (!this.healthy && !this.subscribing) {
+			this.healthy = true;
+			this.signals.tryEmitNext(HEALTHY);
+		}
+	}
+
+	@Override
+	public void onPong() {
+		this.unansweredPingSince = 0;
+	}
+
+	/**
+	 * Send a frame if the connection is open.
+	 * @return whether it was sent
+	 */
+	boolean send(String text) {
+		Transport.Outbound out = this.outbound;
+		if (out == null || this.ended.get()) {
+			return false;
+		}
+		out.send(text);
+		return true;
+	}
+
+	/**
+	 * Start a graceful close if the connection is open.
+	 * @return whether a close was started
+	 */
+	boolean close(CloseStatus status) {
+		Transport.Outbound out = this.outbound;
+		if (out == null || this.ended.get()) {
+			return false;
+		}
+		out.close(status);
+		return true;
+	}
+
+	private static boolean isPong(Frame frame, HeartbeatSpec heartbeat) {
+		return frame.type() == FrameType.TEXT && frame.length() <= HeartbeatSpec.MAX_PONG_LENGTH
+				&& heartbeat.pongPattern().matcher(frame.toText()).find();
+	}
+
+	/**
+	 * Consume the frame if it acknowledges or rejects a pending subscription.
+	 */
+	private boolean isAcknowledgement(Frame frame) {
+		SubscriptionAckSpec ack = this.stream.subscriptionAck;
+		if (ack == null || frame.type() != FrameType.TEXT) {
+			return false;
+		}
+		String text = frame.toText();
+		if (ack.rejectionPattern() != null && ack.rejectionPattern().matcher(text).find()) {
+			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.rejected(this.stream.name(), frame.excerpt()),
+					frame.excerpt());
+			return true;
+		}
+		boolean acknowledged;
+		boolean allAcknowledged;
+		synchronized (this.pendingAcks) {
+			if (ack.pattern() != null) {
+				acknowledged = ack.pattern().matcher(text).find() && this.pendingAcks.pollFirst() != null;
+			}
+			else {
+				Object id = idOf(text, ack);
+				acknowledged = id != null && this.pendingAcks.removeIf((pending) -> pending.id().equals(id));
+			}
+			allAcknowledged = this.pendingAcks.isEmpty();
+		}
+		if (acknowledged && allAcknowledged) {
+			this.subscribing = false;
+			changeState(ConnectionState.LIVE, null);
+		}
+		return acknowledged;
+	}
+
+	/**
+	 * Return the id a subscription's acknowledgement carries; a subscription without one
+	 * gets an id nothing matches, so that it times out and is reported.
+	 */
+	private static Object expectedId(SubscriptionAckSpec ack, String subscription) {
+		if (ack.idPointer() == null) {
+			return subscription;
+		}
+		Object id = idOf(subscription, ack);
+		return (id != null) ? id : new Object();
+	}
+
+	private static @Nullable Object idOf(String text, SubscriptionAckSpec ack) {
+		try {
+			JsonNode id = json.readTree(text).at(ack.idPointer());
+			return (id.isMissingNode() || id.isNull()) ? null : id;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private void ping() {
+		Transport.Outbound out = this.outbound;
+		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		if (out == null || heartbeat == null || this.ended.get()) {
+			return;
+		}
+		if (this.unansweredPingSince == 0) {
+			this.unansweredPingSince = System.nanoTime();
+		}
+		try {
+			if (heartbeat.message() != null) {
+				out.send(heartbeat.message());
+			}
+			else {
+				out.ping();
+			}
+		}
+		catch (RuntimeException ex) {
+			fail(ErrorKind.CONNECTION, ex, null);
+		}
+	}
+
+	private void watch() {
+		if (this.ended.get()) {
+			return;
+		}
+		long now = System.nanoTime();
+		Duration connectTimeout = this.stream.connectTimeout;
+		if (this.outbound == null) {
+			if (connectTimeout != null && now - this.startedAt >= connectTimeout.toNanos()) {
+				timeout(ConnectionTimeoutException.Timeout.CONNECT, connectTimeout);
+			}
+			return;
+		}
+		SubscriptionAckSpec ack = this.stream.subscriptionAck;
+		if (this.subscribing && ack != null && now - this.lastDataAt >= ack.timeout().toNanos()) {
+			int pending;
+			String first;
+			synchronized (this.pendingAcks) {
+				pending = this.pendingAcks.size();
+				PendingAck oldest = this.pendingAcks.peekFirst();
+				first = (oldest != null) ? Excerpts.of(oldest.subscription(), oldest.subscription().length()) : null;
+			}
+			fail(ErrorKind.SUBSCRIPTION,
+					SubscriptionException.notAcknowledged(this.stream.name(), pending, first, ack.timeout()), null);
+			return;
+		}
+		Duration staleTimeout = this.stream.staleTimeout;
+		if (staleTimeout != null && now - this.lastDataAt >= staleTimeout.toNanos()) {
+			timeout(ConnectionTimeoutException.Timeout.STALE, staleTimeout);
+			return;
+		}
+		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		long pingSince = this.unansweredPingSince;
+		if (heartbeat != null && heartbeat.pongTimeout() != null && pingSince != 0
+				&& now - pingSince >= heartbeat.pongTimeout().toNanos()) {
+			timeout(ConnectionTimeoutException.Timeout.PONG, heartbeat.pongTimeout());
+		}
+	}
+
+	private void timeout(ConnectionTimeoutException.Timeout timeout, Duration after) {
+		fail(ErrorKind.TIMEOUT, new ConnectionTimeoutException(this.stream.name(), timeout, after), null);
+	}
+
+	/**
+	 * The tick of the watchdog: a fifth of the shortest timeout, so each fires at most
+	 * 20% late; none when there is no timeout.
+	 */
+	private @Nullable Duration watchdogTick() {
+		List<Duration> timeouts = new ArrayList<>();
+		add(timeouts, this.stream.connectTimeout);
+		add(timeouts, this.stream.staleTimeout);
+		SubscriptionAckSpec ack = this.stream.subscriptionAck;
+		if (ack != null) {
+			timeouts.add(ack.timeout());
+		}
+		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		if (heartbeat != null) {
+			add(timeouts, heartbeat.pongTimeout());
+		}
+		Duration shortest = timeouts.stream().min(Duration::compareTo).orElse(null);
+		if (shortest == null) {
+			return null;
+		}
+		Duration tick = shortest.dividedBy(5);
+		return (tick.compareTo(MIN_TICK) < 0) ? MIN_TICK : (tick.compareTo(MAX_TICK) > 0) ? MAX_TICK : tick;
+	}
+
+	private static void add(List<Duration> timeouts, @Nullable Duration timeout) {
+		if (timeout != null) {
+			timeouts.add(timeout);
+		}
+	}
+
+	private void onClosed(CloseStatus status) {
+		if (this.stream.isStopping()) {
+			end();
+			return;
+		}
+		fail(ErrorKind.CLOSED, new ConnectionClosedException(this.stream.name(), status), null, status);
+	}
+
+	private void onFailed(Throwable error) {
+		if (this.stream.isStopping()) {
+			end();
+			return;
+		}
+		fail(ErrorKind.CONNECTION, error, null);
+	}
+
+	private void fail(ErrorKind kind, Throwable cause, @Nullable String excerpt) {
+		fail(kind, cause, excerpt, null);
+	}
+
+	/**
+	 * Report why this connection ends, then end it; the stream reconnects unless
+	 * reconnection is disabled.
+	 */
+	private void fail(ErrorKind kind, Throwable cause, @Nullable String excerpt, @Nullable CloseStatus status) {
+		if (!this.ended.compareAndSet(false, true)) {
+			return;
+		}
+		this.stream.report(kind, cause, excerpt, status);
+		if (this.stream.reconnects()) {
+			changeState(ConnectionState.RECONNECTING, cause);
+		}
+		this.signals.tryEmitError(cause);
+	}
+
+	private void end() {
+		if (this.ended.compareAndSet(false, true)) {
+			this.signals.tryEmitComplete();
+		}
+	}
+
+	private record PendingAck(Object id, String subscription) {
+
+	}
+
+	private void changeState(ConnectionState state, @Nullable Throwable cause) {
+		if (this.stream.isCurrent(this)) {
+			this.stream.changeState(state, cause);
+		}
+	}
+
+}
