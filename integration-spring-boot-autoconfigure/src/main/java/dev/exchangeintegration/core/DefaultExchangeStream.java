@@ -19,6 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 /**
  * The standard {@link ExchangeStream}: it connects a {@link Transport}, sends the
@@ -143,10 +144,14 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 					outputs.onBackpressureBuffer(this.bufferSize, onDrop, BufferOverflowStrategy.DROP_LATEST);
 				case ERROR -> outputs.onBackpressureBuffer(this.bufferSize, (output) -> {
 				}, BufferOverflowStrategy.ERROR)
-					.onErrorMap(Exceptions::isOverflow, (ex) -> overflowed(consumer, dropped))
-					.doOnDiscard(Object.class, (output) -> dropped.incrementAndGet());
+					.onErrorMap(Exceptions::isOverflow, (ex) -> overflowed(consumer, dropped));
 			};
-			return buffered.publishOn(scheduler);
+			if (this.overflow != OverflowPolicy.ERROR) {
+				return buffered.publishOn(scheduler);
+			}
+			// the error overtakes what is queued, and every output discarded is counted
+			return buffered.publishOn(scheduler, false, Queues.SMALL_BUFFER_SIZE)
+				.doOnDiscard(Object.class, (output) -> dropped.incrementAndGet());
 		});
 	}
 
