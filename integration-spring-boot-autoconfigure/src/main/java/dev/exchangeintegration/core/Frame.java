@@ -2,6 +2,9 @@ package dev.exchangeintegration.core;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -47,17 +50,17 @@ public interface Frame {
 	/**
 	 * Return the payload decoded as UTF-8.
 	 * @return the payload text
+	 * @throws UnexpectedFrameException if the payload is not valid UTF-8
 	 */
 	String toText();
 
 	/**
 	 * Return the start of the payload as UTF-8 text, at most {@value #EXCERPT_LENGTH}
-	 * characters, followed by the total size when truncated. Meant for error reports.
+	 * characters, followed by the total size when truncated; malformed bytes become
+	 * U+FFFD. Meant for error reports.
 	 * @return a bounded excerpt of the payload
 	 */
-	default String excerpt() {
-		return Excerpts.of(toText(), length());
-	}
+	String excerpt();
 
 	/**
 	 * Create a text frame backed by a string.
@@ -99,7 +102,21 @@ public interface Frame {
 
 		@Override
 		public String toText() {
-			return new String(this.bytes, StandardCharsets.UTF_8);
+			try {
+				return StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(this.bytes))
+					.toString();
+			}
+			catch (CharacterCodingException ex) {
+				throw UnexpectedFrameException.invalidUtf8(this.bytes.length);
+			}
+		}
+
+		@Override
+		public String excerpt() {
+			return Excerpts.of(new String(this.bytes, StandardCharsets.UTF_8), this.bytes.length);
 		}
 
 	}

@@ -73,8 +73,10 @@ final class StreamConnection implements Transport.Handler {
 	 */
 	Flux<Object> run(Transport transport, Scheduler timer) {
 		return Flux.defer(() -> {
-			this.resources.add(transport.connect(this).subscribe(this::onClosed, this::onFailed, () -> {
-			}));
+			// a transport that completes without a close status ended without a Close
+			// frame
+			this.resources.add(transport.connect(this)
+				.subscribe(this::onClosed, this::onFailed, () -> onClosed(CloseStatus.ABNORMAL)));
 			Duration tick = watchdogTick();
 			if (tick != null) {
 				this.resources
@@ -172,7 +174,20 @@ final class StreamConnection implements Transport.Handler {
 
 	private static boolean isPong(Frame frame, HeartbeatSpec heartbeat) {
 		return frame.type() == FrameType.TEXT && frame.length() <= HeartbeatSpec.MAX_PONG_LENGTH
-				&& heartbeat.pongPattern().matcher(frame.toText()).find();
+				&& heartbeat.pongPattern().matcher(textOrEmpty(frame)).find();
+	}
+
+	/**
+	 * Return the frame's text, or an empty string when it is not valid UTF-8: such a
+	 * frame is neither a pong nor an acknowledgement, and the parser reports it.
+	 */
+	private static String textOrEmpty(Frame frame) {
+		try {
+			return frame.toText();
+		}
+		catch (UnexpectedFrameException ex) {
+			return "";
+		}
 	}
 
 	/**
@@ -183,7 +198,7 @@ final class StreamConnection implements Transport.Handler {
 		if (ack == null || frame.type() != FrameType.TEXT) {
 			return false;
 		}
-		String text = frame.toText();
+		String text = textOrEmpty(frame);
 		if (ack.rejectionPattern() != null && ack.rejectionPattern().matcher(text).find()) {
 			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.rejected(this.stream.name(), frame.excerpt()),
 					frame.excerpt());

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import dev.exchangeintegration.core.Excerpts;
 import dev.exchangeintegration.core.Frame;
 import dev.exchangeintegration.core.FrameType;
+import dev.exchangeintegration.core.UnexpectedFrameException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -63,6 +64,11 @@ final class ByteBufFrame implements Frame {
 
 	@Override
 	public String toText() {
+		// Reactor Netty's client does not validate text frames: do it here, without
+		// copying
+		if (!ByteBufUtil.isText(this.buffer, this.start, this.length, StandardCharsets.UTF_8)) {
+			throw UnexpectedFrameException.invalidUtf8(this.length);
+		}
 		return this.buffer.toString(this.start, this.length, StandardCharsets.UTF_8);
 	}
 
