@@ -1,6 +1,8 @@
 package dev.exchangeintegration;
 
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathBuilderException;
 import java.time.Duration;
@@ -242,6 +244,80 @@ class ExchangeStreamResilienceTests {
 				awaitDelivered(context);
 				assertEveryConsumerReceivedEverythingInOrder(context);
 			});
+	}
+
+	@Test
+	void attemptCounterResetsOnceAConnectionHasDeliveredData() {
+		this.server.refuseNext(3);
+		this.contextRunner
+			.withPropertyValues("exchange-integration.exchanges.binance.reconnect.initial-backoff=100ms",
+					"exchange-integration.exchanges.binance.reconnect.max-backoff=10s",
+					"exchange-integration.exchanges.binance.reconnect.multiplier=4",
+					"exchange-integration.exchanges.binance.reconnect.jitter=0")
+			.run((context) -> {
+				// refused three times: the backoff grew to 100, 400, 1600 ms
+				this.server.awaitReceived(1);
+				List<Long> attempts = this.server.connectionAttemptNanos();
+				assertThat(Duration.ofNanos(attempts.get(3) - attempts.get(2)))
+					.isGreaterThanOrEqualTo(Duration.ofMillis(1590));
+				sendTrades(1);
+				awaitDelivered(context);
+				long lost = System.nanoTime();
+				this.server.abort();
+				this.server.awaitReceived(2);
+				// the connection delivered data, so the next attempt waits
+				// initial-backoff again
+				assertThat(Duration.ofNanos(this.server.connectionAttemptNanos().get(4) - lost))
+					.isBetween(Duration.ofMillis(90), Duration.ofMillis(1000));
+				// one that delivered nothing lets the backoff grow: 100 then 400 ms
+				this.server.abort();
+				this.server.awaitReceived(3);
+				this.server.abort();
+				this.server.awaitReceived(4);
+				List<Long> all = this.server.connectionAttemptNanos();
+				assertThat(Duration.ofNanos(all.get(6) - all.get(5))).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+			});
+	}
+
+	@Test
+	void acknowledgementsRecognisedByPatternMakeTheConnectionLive() {
+		this.contextRunner
+			.withPropertyValues(
+					"exchange-integration.exchanges.binance.subscriptions[1]="
+							+ SUBSCRIBE.replace("\"id\":1", "\"id\":2"),
+					"exchange-integration.exchanges.binance.subscription-ack.pattern=\"result\":null")
+			.run((context) -> {
+				this.server.awaitReceived(2);
+				this.server.sendText(ACK);
+				sendTrades(1);
+				assertThat(stream(context).state()).isEqualTo(ConnectionState.SUBSCRIBING);
+				this.server.sendText("{\"result\":null,\"id\":2}");
+				sendTrades(1);
+				awaitDelivered(context);
+				assertEveryConsumerReceivedEverythingInOrder(context);
+				recorder(context).awaitState(ConnectionState.LIVE, 1);
+				assertThat(stream(context).state()).isEqualTo(ConnectionState.LIVE);
+				assertThat(recorder(context).errors()).isEmpty();
+			});
+	}
+
+	@Test
+	void connectionThatNeverOpensIsReplacedAfterConnectTimeout() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			this.contextRunner
+				.withPropertyValues(
+						"exchange-integration.exchanges.binance.url=ws://127.0.0.1:" + silent.getLocalPort() + "/ws",
+						"exchange-integration.exchanges.binance.connect-timeout=300ms")
+				.run((context) -> {
+					ExchangeErrorEvent timeout = recorder(context).awaitError(0);
+					assertThat(timeout.getKind()).isEqualTo(ErrorKind.TIMEOUT);
+					assertThat(timeout.getError()).isInstanceOfSatisfying(ConnectionTimeoutException.class,
+							(ex) -> assertThat(ex.getTimeout()).isEqualTo(ConnectionTimeoutException.Timeout.CONNECT));
+					recorder(context).awaitError(1);
+					assertThat(recorder(context).transitions()).startsWith("NEW->CONNECTING",
+							"CONNECTING->RECONNECTING", "RECONNECTING->CONNECTING");
+				});
+		}
 	}
 
 	@Test

@@ -105,7 +105,7 @@ public class ExchangeIntegrationProperties {
 
 		/**
 		 * Size of the buffer of each listener and Flux subscriber. When a consumer falls
-		 * this far behind, its oldest buffered output is dropped and the drop is
+		 * this far behind, the overflow policy applies and the drops are counted and
 		 * reported.
 		 */
 		private int bufferSize = 8192;

@@ -15,6 +15,7 @@ import dev.exchangeintegration.core.SubscriptionAckSpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +31,9 @@ final class ExchangeSpecs {
 
 	static ReconnectSpec reconnect(String name, Exchange exchange) {
 		Reconnect reconnect = exchange.getReconnect();
-		nonNegative(name, "reconnect.initial-backoff", reconnect.getInitialBackoff());
+		// a zero backoff would never grow: a refusing endpoint would be retried in a
+		// tight loop
+		positive(name, "reconnect.initial-backoff", reconnect.getInitialBackoff());
 		if (reconnect.getMaxBackoff().compareTo(reconnect.getInitialBackoff()) < 0) {
 			throw invalid(name, "reconnect.max-backoff",
 					"is " + reconnect.getMaxBackoff() + ", less than initial-backoff " + reconnect.getInitialBackoff(),
@@ -126,14 +129,16 @@ final class ExchangeSpecs {
 		for (int i = 0; i < subscriptions.size(); i++) {
 			boolean hasId;
 			try {
-				hasId = !json.readTree(subscriptions.get(i)).at(pointer).isMissingNode();
+				JsonNode id = json.readTree(subscriptions.get(i)).at(pointer);
+				hasId = !id.isMissingNode() && !id.isNull();
 			}
 			catch (JacksonException ex) {
 				hasId = false;
 			}
 			if (!hasId) {
 				throw invalid(name, "subscriptions[" + i + "]",
-						"has no field at subscription-ack.id-pointer " + idPointer + ": " + subscriptions.get(i),
+						"has no non-null field at subscription-ack.id-pointer " + idPointer + ": "
+								+ subscriptions.get(i),
 						"Give every subscription an id at " + idPointer
 								+ ", or recognise acknowledgements with subscription-ack.pattern instead.");
 			}
@@ -141,6 +146,10 @@ final class ExchangeSpecs {
 	}
 
 	private static JsonPointer pointer(String name, String idPointer) {
+		if (!idPointer.startsWith("/")) {
+			throw invalid(name, "subscription-ack.id-pointer", "'" + idPointer + "' is not a JSON pointer to a field",
+					"Use a JSON pointer such as /id.");
+		}
 		try {
 			return JsonPointer.compile(idPointer);
 		}
@@ -166,12 +175,6 @@ final class ExchangeSpecs {
 	private static void positive(String name, String property, Duration duration) {
 		if (duration.isNegative() || duration.isZero()) {
 			throw invalid(name, property, "is " + duration, "Set a positive duration, for example 10s.");
-		}
-	}
-
-	private static void nonNegative(String name, String property, Duration duration) {
-		if (duration.isNegative()) {
-			throw invalid(name, property, "is " + duration, "Set a duration of 0 or more, for example 500ms.");
 		}
 	}
 

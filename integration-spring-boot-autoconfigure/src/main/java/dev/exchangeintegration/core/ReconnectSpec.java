@@ -12,8 +12,8 @@ import reactor.util.retry.RetryBackoffSpec;
  * {@code initialBackoff} again.
  *
  * @param enabled whether to reconnect at all; {@code true} by default
- * @param initialBackoff the delay before the first reconnection attempt; 500 ms by
- * default
+ * @param initialBackoff the delay before the first reconnection attempt, positive so that
+ * it can grow; 500 ms by default
  * @param maxBackoff the cap on the delay; 30 s by default
  * @param multiplier the factor the delay grows by after each failed attempt; 2 by default
  * @param jitter the random share of each delay, between 0 and 1; 0.5 by default, so a
@@ -46,9 +46,9 @@ public record ReconnectSpec(boolean enabled, Duration initialBackoff, Duration m
 	 * @param maxAttempts the attempts after which to give up
 	 */
 	public ReconnectSpec {
-		if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+		if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
 			throw new IllegalArgumentException(
-					"Backoff must be 0 <= initialBackoff <= maxBackoff, was " + initialBackoff + ", " + maxBackoff);
+					"Backoff must be 0 < initialBackoff <= maxBackoff, was " + initialBackoff + ", " + maxBackoff);
 		}
 		if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
 			throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
