@@ -34,6 +34,8 @@ final class StreamConnection implements Transport.Handler {
 
 	private static final Duration MIN_TICK = Duration.ofMillis(10);
 
+	private static final Duration EMIT_TIMEOUT = Duration.ofSeconds(1);
+
 	private static final Duration MAX_TICK = Duration.ofSeconds(1);
 
 	private static final JsonMapper json = JsonMapper.shared();
@@ -371,12 +373,13 @@ final class StreamConnection implements Transport.Handler {
 		if (this.stream.reconnects()) {
 			changeState(ConnectionState.RECONNECTING, cause);
 		}
-		this.signals.tryEmitError(cause);
+		// HEALTHY may be in flight on the I/O thread: retry rather than lose the end
+		this.signals.emitError(cause, Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT));
 	}
 
 	private void end() {
 		if (this.ended.compareAndSet(false, true)) {
-			this.signals.tryEmitComplete();
+			this.signals.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT));
 		}
 	}
 
