@@ -20,7 +20,7 @@ import dev.exchangeintegration.test.BinanceMessage;
 import dev.exchangeintegration.test.Recorder;
 import dev.exchangeintegration.test.TestWebSocketServer;
 import dev.exchangeintegration.test.Volume;
-import dev.exchangeintegration.test.VolumeTransformer;
+import dev.exchangeintegration.test.VolumeConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -299,16 +299,6 @@ class ExchangeStreamEndToEndTests {
 			hex.append(hex.isEmpty() ? "" : " ").append(String.format("%02x", b));
 		}
 		return hex.toString();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class VolumeConfiguration {
-
-		@Bean
-		Transformer<BinanceMessage, Volume> volumeTransformer() {
-			return new VolumeTransformer();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

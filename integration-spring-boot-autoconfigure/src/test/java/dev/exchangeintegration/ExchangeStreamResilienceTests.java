@@ -28,7 +28,7 @@ import dev.exchangeintegration.test.BinanceMessage;
 import dev.exchangeintegration.test.Recorder;
 import dev.exchangeintegration.test.TestWebSocketServer;
 import dev.exchangeintegration.test.Volume;
-import dev.exchangeintegration.test.VolumeTransformer;
+import dev.exchangeintegration.test.VolumeConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -585,16 +585,6 @@ class ExchangeStreamResilienceTests {
 	@SuppressWarnings("unchecked")
 	private static ExchangeStream<Volume> stream(AssertableApplicationContext context) {
 		return context.getBean("binance.exchangeStream", ExchangeStream.class);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class VolumeConfiguration {
-
-		@Bean
-		Transformer<BinanceMessage, Volume> volumeTransformer() {
-			return new VolumeTransformer();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

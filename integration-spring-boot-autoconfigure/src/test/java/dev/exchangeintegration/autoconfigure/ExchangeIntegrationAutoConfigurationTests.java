@@ -17,9 +17,8 @@ import dev.exchangeintegration.core.OverflowPolicy;
 import dev.exchangeintegration.core.Transformer;
 import dev.exchangeintegration.core.Transport;
 import dev.exchangeintegration.event.ExchangeErrorPublisher;
-import dev.exchangeintegration.test.BinanceMessage;
 import dev.exchangeintegration.test.Volume;
-import dev.exchangeintegration.test.VolumeTransformer;
+import dev.exchangeintegration.test.VolumeConfiguration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -736,16 +735,6 @@ class ExchangeIntegrationAutoConfigurationTests {
 			candidate = candidate.getCause();
 		}
 		return (candidate != null) ? candidate : failure;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class VolumeConfiguration {
-
-		@Bean
-		Transformer<BinanceMessage, Volume> volumeTransformer() {
-			return new VolumeTransformer();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
