@@ -9,8 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import dev.exchangeintegration.annotation.ExchangeListener;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
@@ -25,6 +29,7 @@ import dev.exchangeintegration.core.Transformer;
 import dev.exchangeintegration.core.UnexpectedFrameException;
 import dev.exchangeintegration.event.ExchangeErrorEvent;
 import dev.exchangeintegration.test.BinanceMessage;
+import dev.exchangeintegration.test.MuteWebSocketServer;
 import dev.exchangeintegration.test.Recorder;
 import dev.exchangeintegration.test.TestWebSocketServer;
 import dev.exchangeintegration.test.Volume;
@@ -554,6 +559,63 @@ class ExchangeStreamResilienceTests {
 		});
 	}
 
+	@Test
+	void shutdownAgainstAnExchangeThatIgnoresTheCloseFrameStopsWithinTheTimeoutAndDropsTheConnection()
+			throws Exception {
+		try (MuteWebSocketServer mute = new MuteWebSocketServer()) {
+			this.contextRunner
+				.withPropertyValues("exchange-integration.exchanges.binance.url=" + mute.url(),
+						"exchange-integration.shutdown-timeout=300ms")
+				.run((context) -> {
+					assertThat(mute.awaitOpened()).isTrue();
+					ExchangeStream<Volume> stream = stream(context);
+					await().atMost(TIMEOUT).until(() -> stream.state() == ConnectionState.LIVE);
+					Consumers consumers = context.getBean(Consumers.class);
+					long closing = System.nanoTime();
+					context.close();
+					assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(5));
+					assertThat(stream.state()).isEqualTo(ConnectionState.STOPPED);
+					assertThat(mute.awaitDropped()).isTrue();
+					await().atMost(TIMEOUT).untilTrue(consumers.completed);
+				});
+		}
+	}
+
+	@Test
+	void aTransformerStuckPastAReconnectIsNeverCalledConcurrently() {
+		this.baseRunner
+			.withPropertyValues("exchange-integration.exchanges.binance.transformer=stuckTransformer",
+					"exchange-integration.exchanges.binance.stale-timeout=300ms")
+			.withUserConfiguration(StuckTransformerConfiguration.class)
+			.run((context) -> {
+				StuckTransformer transformer = context.getBean(StuckTransformer.class);
+				this.server.awaitReceived(1);
+				this.server.sendText("first");
+				// the transformer is stuck on the first frame: the watchdog replaces the
+				// connection, and the new one delivers while the old thread is still
+				// inside
+				this.server.awaitConnections(2);
+				this.server.awaitReceived(2);
+				this.server.sendText("second");
+				// either the second frame entered the transformer concurrently (the bug),
+				// or its
+				// I/O thread waits for the first call to finish
+				await().atMost(TIMEOUT).until(() -> transformer.calls.size() > 1 || anIoThreadIsBlocked());
+				transformer.release.countDown();
+				await().atMost(TIMEOUT).until(() -> transformer.calls.size() == 2);
+				assertThat(transformer.calls).containsExactly("first", "second");
+				assertThat(transformer.maxConcurrent.get()).isOne();
+			});
+	}
+
+	private static boolean anIoThreadIsBlocked() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.anyMatch((thread) -> thread.getName().startsWith("exchange-ws")
+					&& thread.getState() == Thread.State.BLOCKED);
+	}
+
 	private void sendTrades(int count) {
 		for (int i = 0; i < count; i++) {
 			this.sent++;
@@ -614,6 +676,46 @@ class ExchangeStreamResilienceTests {
 		@ExchangeListener("binance")
 		void on(Volume volume) {
 			this.listened.add(volume);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StuckTransformerConfiguration {
+
+		@Bean
+		StuckTransformer stuckTransformer() {
+			return new StuckTransformer();
+		}
+
+	}
+
+	/**
+	 * Blocks on its first input until released, and records how many calls overlap.
+	 */
+	static class StuckTransformer implements Transformer<String, String> {
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final List<String> calls = new CopyOnWriteArrayList<>();
+
+		final AtomicInteger active = new AtomicInteger();
+
+		final AtomicInteger maxConcurrent = new AtomicInteger();
+
+		@Override
+		public void transform(String input, Consumer<? super String> out) throws InterruptedException {
+			this.maxConcurrent.accumulateAndGet(this.active.incrementAndGet(), Math::max);
+			try {
+				this.calls.add(input);
+				if (input.equals("first")) {
+					this.release.await(30, TimeUnit.SECONDS);
+				}
+				out.accept(input);
+			}
+			finally {
+				this.active.decrementAndGet();
+			}
 		}
 
 	}

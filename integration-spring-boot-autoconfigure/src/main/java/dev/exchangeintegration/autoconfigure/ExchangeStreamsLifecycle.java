@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +23,8 @@ import org.springframework.context.SmartLifecycle;
  * returns: every I/O thread is a daemon.
  */
 public class ExchangeStreamsLifecycle implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ExchangeStreamsLifecycle.class);
 
 	private final ObjectProvider<DefaultExchangeStream<?, ?>> streams;
 
@@ -61,11 +65,21 @@ public class ExchangeStreamsLifecycle implements SmartLifecycle {
 			return;
 		}
 		try {
-			this.streams.orderedStream().forEach((stream) -> stream.stop(this.shutdownTimeout));
+			this.streams.orderedStream().forEach(this::stop);
 		}
 		finally {
 			this.keepAlive = null;
 			stopped.countDown();
+		}
+	}
+
+	private void stop(DefaultExchangeStream<?, ?> stream) {
+		try {
+			stream.stop(this.shutdownTimeout);
+		}
+		catch (RuntimeException ex) {
+			// one stream failing to stop must not keep the others open
+			logger.warn("Exchange '" + stream.name() + "' did not stop cleanly", ex);
 		}
 	}
 

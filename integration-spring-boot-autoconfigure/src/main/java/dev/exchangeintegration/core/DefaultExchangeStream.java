@@ -16,6 +16,7 @@ import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -91,6 +92,8 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 	private final Map<String, AtomicLong> drops = new ConcurrentHashMap<>();
 
 	private final AtomicLong unnamedConsumers = new AtomicLong();
+
+	private final Object frameLock = new Object();
 
 	private volatile boolean stopping;
 
@@ -171,10 +174,20 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 	@Override
 	public void addSubscription(String subscription) {
-		this.subscriptions.add(subscription);
-		StreamConnection connection = this.current;
-		if (connection != null) {
-			connection.send(subscription);
+		// shares the lock with StreamConnection.onOpen: the subscription goes out exactly
+		// once on the current connection, whether it opens before or after this call
+		synchronized (this.subscriptions) {
+			this.subscriptions.add(subscription);
+			StreamConnection connection = this.current;
+			if (connection != null) {
+				try {
+					connection.send(subscription);
+				}
+				catch (IllegalStateException ex) {
+					// the connection is closing; the subscription goes out on the next
+					// one
+				}
+			}
 		}
 	}
 
@@ -213,8 +226,8 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 	/**
 	 * Close the connection gracefully with code 1000 and complete the outputs. Waits at
-	 * most {@code timeout} for the exchange to acknowledge the close, then drops the
-	 * connection.
+	 * most {@code timeout} for the exchange to answer the close, then drops the
+	 * connection; never throws for a connection that does not answer.
 	 * @param timeout how long to wait for the connection to end
 	 */
 	public void stop(Duration timeout) {
@@ -222,29 +235,37 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 			return;
 		}
 		this.stopping = true;
-		StreamConnection connection = this.current;
-		if (connection != null && connection.close(new CloseStatus(CloseStatus.NORMAL.code(), "client stopping"))) {
-			this.terminated.asMono().block(timeout);
+		try {
+			StreamConnection connection = this.current;
+			if (connection != null && connection.close(new CloseStatus(CloseStatus.NORMAL.code(), "client stopping"))) {
+				// an exchange that does not answer the Close frame gets no longer than
+				// this
+				this.terminated.asMono().timeout(timeout, Mono.empty()).block();
+			}
 		}
-		Disposable all = this.connections;
-		if (all != null) {
-			all.dispose();
+		finally {
+			Disposable all = this.connections;
+			if (all != null) {
+				all.dispose();
+			}
+			complete();
 		}
-		complete();
 	}
 
 	private Flux<Object> connect() {
 		if (this.stopping) {
 			return Flux.empty();
 		}
-		StreamConnection connection = new StreamConnection(this, this.subscriptions);
-		this.current = connection;
-		changeState(ConnectionState.CONNECTING, null);
+		StreamConnection connection = new StreamConnection(this);
+		synchronized (this.state) {
+			this.current = connection;
+			changeState(connection, ConnectionState.CONNECTING, null);
+		}
 		return connection.run(this.transport, this.timer);
 	}
 
 	private void onGaveUp(Throwable error) {
-		if (!this.stopping && this.reconnect.enabled()) {
+		if (!this.stopping && reconnects()) {
 			Throwable cause = Exceptions.isRetryExhausted(error) ? error.getCause() : error;
 			report(ErrorKind.CONNECTION, new IllegalStateException("Exchange '" + this.name
 					+ "' gave up reconnecting after " + this.reconnect.maxAttempts() + " failed attempt(s)", cause),
@@ -254,8 +275,13 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 	}
 
 	private void complete() {
-		this.current = null;
-		changeState(ConnectionState.STOPPED, null);
+		synchronized (this.state) {
+			this.current = null;
+			ConnectionState previous = this.state.getAndSet(ConnectionState.STOPPED);
+			if (previous != ConnectionState.STOPPED) {
+				this.observer.onStateChange(this.name, previous, ConnectionState.STOPPED, null);
+			}
+		}
 		this.terminated.emitEmpty(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 		this.sink.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 	}
@@ -268,13 +294,27 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		return this.reconnect.enabled() && this.reconnect.maxAttempts() > 0;
 	}
 
-	boolean isCurrent(StreamConnection connection) {
-		return this.current == connection;
+	/**
+	 * Return the subscriptions to send on a new connection, and the lock that
+	 * {@link #addSubscription(String)} holds.
+	 */
+	List<String> subscriptions() {
+		return this.subscriptions;
 	}
 
-	void changeState(ConnectionState next, @Nullable Throwable cause) {
-		ConnectionState previous = this.state.getAndSet(next);
-		if (previous != next) {
+	/**
+	 * Change the state on behalf of a connection, unless it is no longer the current one
+	 * or the stream has stopped. Changes are made and reported one at a time, in order.
+	 */
+	void changeState(StreamConnection connection, ConnectionState next, @Nullable Throwable cause) {
+		synchronized (this.state) {
+			ConnectionState previous = this.state.get();
+			boolean ending = next == ConnectionState.RECONNECTING;
+			if (this.current != connection || (connection.hasEnded() && !ending) || previous == ConnectionState.STOPPED
+					|| previous == next) {
+				return;
+			}
+			this.state.set(next);
 			this.observer.onStateChange(this.name, previous, next, cause);
 		}
 	}
@@ -284,9 +324,20 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 	}
 
 	/**
-	 * Parse and transform one data frame, reporting errors as values.
+	 * Parse and transform one data frame of a connection, reporting errors as values.
+	 * Frames are processed one at a time across connections, so that a transformer is
+	 * never called concurrently, even when an old connection's thread is still inside it
+	 * as a new connection opens; frames of a connection that has ended are skipped.
 	 */
-	void onFrame(Frame frame) {
+	void onFrame(StreamConnection connection, Frame frame) {
+		synchronized (this.frameLock) {
+			if (this.current == connection && !connection.hasEnded()) {
+				parseAndTransform(frame);
+			}
+		}
+	}
+
+	private void parseAndTransform(Frame frame) {
 		I input;
 		try {
 			input = this.parser.parse(frame);

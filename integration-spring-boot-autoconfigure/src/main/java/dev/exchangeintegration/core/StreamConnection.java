@@ -42,7 +42,9 @@ final class StreamConnection implements Transport.Handler {
 
 	private final DefaultExchangeStream<?, ?> stream;
 
-	private final List<String> subscriptions;
+	private final boolean tracksActivity;
+
+	private List<String> subscriptions = List.of();
 
 	private final Sinks.Many<Object> signals = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -64,9 +66,13 @@ final class StreamConnection implements Transport.Handler {
 
 	private boolean healthy;
 
-	StreamConnection(DefaultExchangeStream<?, ?> stream, List<String> subscriptions) {
+	StreamConnection(DefaultExchangeStream<?, ?> stream) {
 		this.stream = stream;
-		this.subscriptions = List.copyOf(subscriptions);
+		this.tracksActivity = stream.staleTimeout != null || stream.subscriptionAck != null;
+	}
+
+	boolean hasEnded() {
+		return this.ended.get();
 	}
 
 	/**
@@ -98,24 +104,30 @@ final class StreamConnection implements Transport.Handler {
 		if (this.ended.get()) {
 			return;
 		}
-		this.outbound = outbound;
 		if (this.stream.isStopping()) {
+			this.outbound = outbound;
 			outbound.close(CloseStatus.NORMAL);
 			return;
 		}
 		this.lastDataAt = System.nanoTime();
 		SubscriptionAckSpec ack = this.stream.subscriptionAck;
-		if (ack != null && !this.subscriptions.isEmpty()) {
-			synchronized (this.pendingAcks) {
-				for (String subscription : this.subscriptions) {
-					this.pendingAcks.add(new PendingAck(expectedId(ack, subscription), subscription));
+		// the lock of addSubscription: a subscription added now is either in the snapshot
+		// or sent by addSubscription once outbound is set, never both
+		synchronized (this.stream.subscriptions()) {
+			this.subscriptions = List.copyOf(this.stream.subscriptions());
+			if (ack != null && !this.subscriptions.isEmpty()) {
+				synchronized (this.pendingAcks) {
+					for (String subscription : this.subscriptions) {
+						this.pendingAcks.add(new PendingAck(expectedId(ack, subscription), subscription));
+					}
 				}
+				this.subscribing = true;
+				changeState(ConnectionState.SUBSCRIBING, null);
 			}
-			this.subscribing = true;
-			changeState(ConnectionState.SUBSCRIBING, null);
-		}
-		for (String subscription : this.subscriptions) {
-			outbound.send(subscription);
+			for (String subscription : this.subscriptions) {
+				outbound.send(subscription);
+			}
+			this.outbound = outbound;
 		}
 		if (!this.subscribing) {
 			changeState(ConnectionState.LIVE, null);
@@ -128,18 +140,23 @@ final class StreamConnection implements Transport.Handler {
 			return;
 		}
 		HeartbeatSpec heartbeat = this.stream.heartbeat;
-		if (heartbeat != null && heartbeat.pongPattern() != null && isPong(frame, heartbeat)) {
+		// pongs answer pings: only look for one while a ping is unanswered, so that data
+		// frames are not decoded to text for the test
+		if (this.unansweredPingSince != 0 && heartbeat != null && heartbeat.pongPattern() != null
+				&& isPong(frame, heartbeat)) {
 			onPong();
 			return;
 		}
-		this.lastDataAt = System.nanoTime();
+		if (this.tracksActivity) {
+			this.lastDataAt = System.nanoTime();
+		}
 		if (this.subscribing && isAcknowledgement(frame)) {
 			return;
 		}
-		this.stream.onFrame(frame);
+		this.stream.onFrame(this, frame);
 		if (!this.healthy && !this.subscribing) {
 			this.healthy = true;
-			this.signals.tryEmitNext(HEALTHY);
+			this.signals.emitNext(HEALTHY, Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT));
 		}
 	}
 
@@ -366,6 +383,10 @@ final class StreamConnection implements Transport.Handler {
 	 * reconnection is disabled.
 	 */
 	private void fail(ErrorKind kind, Throwable cause, @Nullable String excerpt, @Nullable CloseStatus status) {
+		if (this.stream.isStopping()) {
+			end();
+			return;
+		}
 		if (!this.ended.compareAndSet(false, true)) {
 			return;
 		}
@@ -388,9 +409,7 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	private void changeState(ConnectionState state, @Nullable Throwable cause) {
-		if (this.stream.isCurrent(this)) {
-			this.stream.changeState(state, cause);
-		}
+		this.stream.changeState(this, state, cause);
 	}
 
 }

@@ -9,9 +9,12 @@ import tools.jackson.core.JsonPointer;
 
 /**
  * How to recognise the exchange's acknowledgement of each subscription. Every
- * subscription frame expects one acknowledgement; the connection is {@code LIVE} once all
- * have arrived. Acknowledgements and rejections are consumed by the stream and never
- * reach the parser; data frames that arrive before them are delivered as usual.
+ * subscription sent as a connection opens expects one acknowledgement; the connection is
+ * {@code LIVE} once all have arrived. While any is pending, acknowledgements and
+ * rejections are consumed by the stream and never reach the parser; data frames that
+ * arrive before them are delivered as usual. Subscriptions added at runtime are
+ * acknowledged on later connections only: on the current one, their acknowledgement
+ * reaches the parser.
  *
  * @param idPointer a JSON pointer, such as {@code /id}: a frame acknowledges the
  * subscription whose value at the same pointer is equal. Exclusive with {@code pattern}.

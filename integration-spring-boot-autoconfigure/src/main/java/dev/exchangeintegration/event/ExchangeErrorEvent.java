@@ -9,8 +9,10 @@ import org.springframework.context.ApplicationEvent;
 
 /**
  * Published when an exchange stream reports an error: a frame that could not be parsed, a
- * transformer or listener that threw, a connection closed by the exchange. The stream
- * goes on after every error but a closed connection.
+ * transformer or listener that threw, a consumer that fell behind, a connection that was
+ * lost, closed, timed out or had a subscription rejected. The stream goes on after every
+ * error: it reconnects after connection errors, unless reconnection is disabled or has
+ * given up.
  * <p>
  * Published off the transport's I/O thread, in the order the errors arose.
  */
