@@ -1,10 +1,7 @@
 package dev.exchangeintegration.autoconfigure;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-
-import javax.net.ssl.SSLException;
 
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Exchange;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Protocol;
@@ -14,18 +11,13 @@ import dev.exchangeintegration.websocket.WebSocketTransport;
 import dev.exchangeintegration.websocket.WebSocketTransportSpec;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.ssl.SslManagerBundle;
-import org.springframework.boot.ssl.SslOptions;
 
 /**
  * Creates {@link WebSocketTransport WebSocket transports}. All exchanges share one set of
@@ -96,39 +88,7 @@ public class WebSocketExchangeTransportFactory implements ExchangeTransportFacto
 					"Exchange '" + name + "' names SSL bundle '" + bundleName + "' but its url is not wss://.",
 					"Use a wss:// url, or remove " + property + ".");
 		}
-		SslBundle bundle;
-		try {
-			if (this.sslBundles == null) {
-				throw new NoSuchSslBundleException(bundleName, "No SslBundles bean is available");
-			}
-			bundle = this.sslBundles.getBundle(bundleName);
-		}
-		catch (NoSuchSslBundleException ex) {
-			throw new InvalidExchangeConfigurationException(property,
-					"Exchange '" + name + "' names SSL bundle '" + bundleName + "', which does not exist.",
-					"Define it under spring.ssl.bundle.pem." + bundleName + " or spring.ssl.bundle.jks." + bundleName
-							+ ", or fix " + property + ".",
-					ex);
-		}
-		SslManagerBundle managers = bundle.getManagers();
-		SslOptions options = bundle.getOptions();
-		try {
-			SslContextBuilder builder = SslContextBuilder.forClient()
-				.keyManager(managers.getKeyManagerFactory())
-				.trustManager(managers.getTrustManagerFactory());
-			if (options.getCiphers() != null) {
-				builder.ciphers(Arrays.asList(options.getCiphers()));
-			}
-			if (options.getEnabledProtocols() != null) {
-				builder.protocols(options.getEnabledProtocols());
-			}
-			return builder.build();
-		}
-		catch (SSLException ex) {
-			throw new InvalidExchangeConfigurationException(property,
-					"SSL bundle '" + bundleName + "' of exchange '" + name + "' cannot be used: " + ex.getMessage(),
-					"Check the bundle's certificates and keys.", ex);
-		}
+		return SslContexts.forBundle(this.sslBundles, bundleName, property);
 	}
 
 	@Override

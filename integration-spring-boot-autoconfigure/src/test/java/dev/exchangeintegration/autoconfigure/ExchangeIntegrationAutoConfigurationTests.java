@@ -619,7 +619,7 @@ class ExchangeIntegrationAutoConfigurationTests {
 				InvalidExchangeConfigurationException ex = assertInvalid(
 						invalidConfiguration(context.getStartupFailure()),
 						"exchange-integration.exchanges.binance.ssl.bundle",
-						"Exchange 'binance' names SSL bundle 'missing', which does not exist.");
+						"SSL bundle 'missing' does not exist.");
 				assertThat(ex).hasCauseInstanceOf(NoSuchSslBundleException.class);
 				assertThat(ex.getAction()).isEqualTo("Define it under spring.ssl.bundle.pem.missing or"
 						+ " spring.ssl.bundle.jks.missing, or fix exchange-integration.exchanges.binance.ssl.bundle.");
