@@ -91,6 +91,14 @@ public final class ExchangeIntegrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	RestPollTransportFactory restPollTransportFactory(ExchangeRestClientFactory clients,
+			ConfigurableListableBeanFactory beanFactory, ExchangeStreamObserver observer,
+			ExchangeSchedulers schedulers) {
+		return new RestPollTransportFactory(clients, beanFactory, observer, schedulers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ExchangeStreamFactory exchangeStreamFactory(ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ExchangeTransportFactory> transports, ExchangeStreamObserver observer,
 			ExchangeSchedulers schedulers, ConfigurableListableBeanFactory beanFactory) {

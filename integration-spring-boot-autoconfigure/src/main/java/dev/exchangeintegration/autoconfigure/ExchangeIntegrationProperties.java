@@ -84,9 +84,31 @@ public class ExchangeIntegrationProperties {
 	public static class Exchange {
 
 		/**
-		 * Endpoint to connect to: a ws:// or wss:// URL.
+		 * Endpoint to connect to: a ws:// or wss:// URL, or for rest-poll an http:// or
+		 * https:// URL to poll.
 		 */
 		private @Nullable URI url;
+
+		/**
+		 * For rest-poll: name of the REST client (exchange-integration.rest.NAME) to poll
+		 * with, instead of url, so that polls are signed and share its rate limits.
+		 */
+		private @Nullable String client;
+
+		/**
+		 * For rest-poll with a client: path to poll, relative to the client's base-url.
+		 */
+		private @Nullable String path;
+
+		/**
+		 * For rest-poll: time between the end of a poll and the start of the next.
+		 */
+		private Duration interval = Duration.ofSeconds(1);
+
+		/**
+		 * For rest-poll: query parameters, sent in order.
+		 */
+		private Map<String, String> query = new LinkedHashMap<>();
 
 		/**
 		 * Transport protocol.
@@ -172,6 +194,38 @@ public class ExchangeIntegrationProperties {
 
 		public void setUrl(@Nullable URI url) {
 			this.url = url;
+		}
+
+		public @Nullable String getClient() {
+			return this.client;
+		}
+
+		public void setClient(@Nullable String client) {
+			this.client = client;
+		}
+
+		public @Nullable String getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable String path) {
+			this.path = path;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Map<String, String> getQuery() {
+			return this.query;
+		}
+
+		public void setQuery(Map<String, String> query) {
+			this.query = query;
 		}
 
 		public Protocol getProtocol() {
@@ -515,7 +569,12 @@ public class ExchangeIntegrationProperties {
 		/**
 		 * A WebSocket connection, over ws:// or wss://.
 		 */
-		WEBSOCKET
+		WEBSOCKET,
+
+		/**
+		 * REST polling: each response body is a frame.
+		 */
+		REST_POLL
 
 	}
 

@@ -2,6 +2,7 @@ package dev.exchangeintegration.autoconfigure;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Exchange;
 import dev.exchangeintegration.core.DefaultExchangeStream;
@@ -59,11 +60,13 @@ public class ExchangeStreamRegistrar
 		if (this.environment == null || !(registry instanceof ConfigurableListableBeanFactory beanFactory)) {
 			return;
 		}
-		for (Map.Entry<String, Exchange> entry : ExchangeSettings.bind(Binder.get(this.environment)).entrySet()) {
+		Binder binder = Binder.get(this.environment);
+		Set<String> restClients = RestClientRegistrar.bind(binder).keySet();
+		for (Map.Entry<String, Exchange> entry : ExchangeSettings.bind(binder).entrySet()) {
 			String name = entry.getKey();
 			Exchange exchange = entry.getValue();
 			if (exchange.isEnabled()) {
-				ExchangeValidator.validate(name, exchange);
+				ExchangeValidator.validate(name, exchange, restClients);
 				StreamTypes types = resolveTypes(name, exchange, beanFactory);
 				register(registry, beanFactory, name, exchange, types);
 			}
