@@ -71,6 +71,31 @@ class SampleApplicationTests {
 				.contains(first.symbol() + " traded " + first.quantity() + ", rolling volume " + first.rollingSum()));
 	}
 
+	@Test
+	void premiumIndexIsPolledOverRestFromTheReplayExchange() throws IOException {
+		String lastSushiPrice = null;
+		Pattern sushiTrade = Pattern.compile("\\{\"e\":\"aggTrade\",[^}]*\"s\":\"SUSHIUSDT\",\"p\":\"([^\"]+)\"");
+		for (String line : captureLines()) {
+			Matcher matcher = sushiTrade.matcher(line);
+			if (matcher.find()) {
+				lastSushiPrice = matcher.group(1);
+			}
+		}
+		assertThat(lastSushiPrice).isNotNull();
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.recorder.indexes.isEmpty());
+		PremiumIndex index = this.recorder.indexes.get(0);
+		assertThat(index.symbol()).isEqualTo("SUSHIUSDT");
+		assertThat(index.markPrice()).isEqualTo(new BigDecimal(lastSushiPrice));
+		assertThat(index.lastFundingRate()).isEqualTo(new BigDecimal("0.00010000"));
+	}
+
+	private static String[] captureLines() throws IOException {
+		try (InputStream in = SampleApplicationTests.class
+			.getResourceAsStream("/replay/binance-futures-2021-07-22.capture")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+		}
+	}
+
 	/**
 	 * Reads the quantities straight from the capture file, independently of the replay
 	 * server.
@@ -109,6 +134,13 @@ class SampleApplicationTests {
 		@ExchangeListener("binance-futures")
 		void on(TradeVolume volume) {
 			this.volumes.add(volume);
+		}
+
+		final List<PremiumIndex> indexes = new CopyOnWriteArrayList<>();
+
+		@ExchangeListener("premium-index")
+		void on(PremiumIndex index) {
+			this.indexes.add(index);
 		}
 
 	}

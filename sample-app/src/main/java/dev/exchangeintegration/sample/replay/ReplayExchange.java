@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,9 +37,11 @@ import org.springframework.util.Assert;
  * <p>
  * Every connection gets its own replay, started by its first {@code SUBSCRIBE}; the
  * subscribed streams themselves are not checked. Any other request is answered with an
- * error. The server runs on its own daemon event loop and starts in an early
- * {@link #getPhase() phase}, so that clients starting later in the same context find it
- * listening.
+ * error. On the same port it serves Binance's premium index
+ * ({@code GET /fapi/v1/premiumIndex?symbol=...}) over HTTP, with the capture's last trade
+ * price of the symbol as mark price. The server runs on its own daemon event loop and
+ * starts in an early {@link #getPhase() phase}, so that clients starting later in the
+ * same context find it listening.
  */
 public class ReplayExchange implements SmartLifecycle {
 
@@ -49,6 +52,13 @@ public class ReplayExchange implements SmartLifecycle {
 	private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * Path of Binance's premium index endpoint, served over plain HTTP on the same port.
+	 */
+	public static final String PREMIUM_INDEX_PATH = "/fapi/v1/premiumIndex";
+
+	private static final String INVALID_SYMBOL = "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}";
 
 	private static final String INVALID_REQUEST = "{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":%s}";
 
@@ -130,6 +140,28 @@ public class ReplayExchange implements SmartLifecycle {
 		return running.server.port();
 	}
 
+	/**
+	 * Return Binance's premium index of a symbol: its mark price is the price of the last
+	 * captured aggTrade of that symbol; or {@code null} for a symbol the capture lacks.
+	 */
+	private @Nullable String premiumIndex(@Nullable String symbol) {
+		if (symbol == null) {
+			return null;
+		}
+		String markPrice = null;
+		for (CaptureFrame frame : this.frames) {
+			JsonNode trade = parse(frame.text());
+			if (trade != null && symbol.equals(trade.path("s").stringValue(null))) {
+				markPrice = trade.path("p").stringValue(markPrice);
+			}
+		}
+		if (markPrice == null) {
+			return null;
+		}
+		return "{\"symbol\":\"" + symbol + "\",\"markPrice\":\"" + markPrice + "\",\"indexPrice\":\"" + markPrice
+				+ "\",\"lastFundingRate\":\"0.00010000\",\"time\":" + System.currentTimeMillis() + "}";
+	}
+
 	private Flux<String> reply(String request, AtomicBoolean streaming) {
 		JsonNode message = parse(request);
 		JsonNode id = (message != null) ? message.get("id") : null;
@@ -187,7 +219,17 @@ public class ReplayExchange implements SmartLifecycle {
 					.port(port)
 					.runOn(this.loops)
 					.channelGroup(new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE))
-					.route((routes) -> routes.ws("/ws", this::serve).ws("/ws/**", this::serve))
+					.route((routes) -> routes.ws("/ws", this::serve)
+						.ws("/ws/**", this::serve)
+						.get(PREMIUM_INDEX_PATH, (request, response) -> {
+							QueryStringDecoder query = new QueryStringDecoder(request.uri());
+							List<String> symbols = query.parameters().getOrDefault("symbol", List.of());
+							String body = premiumIndex(symbols.isEmpty() ? null : symbols.get(0));
+							return response.status((body != null) ? 200 : 400)
+								.header("Content-Type", "application/json")
+								.header("X-MBX-USED-WEIGHT-1M", "1")
+								.sendString(Mono.just((body != null) ? body : INVALID_SYMBOL));
+						}))
 					.bindNow(BIND_TIMEOUT);
 			}
 			catch (RuntimeException ex) {
