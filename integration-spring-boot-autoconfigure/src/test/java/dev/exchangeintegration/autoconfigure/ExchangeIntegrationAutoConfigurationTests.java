@@ -618,8 +618,7 @@ class ExchangeIntegrationAutoConfigurationTests {
 			.run((context) -> {
 				InvalidExchangeConfigurationException ex = assertInvalid(
 						invalidConfiguration(context.getStartupFailure()),
-						"exchange-integration.exchanges.binance.ssl.bundle",
-						"SSL bundle 'missing' does not exist.");
+						"exchange-integration.exchanges.binance.ssl.bundle", "SSL bundle 'missing' does not exist.");
 				assertThat(ex).hasCauseInstanceOf(NoSuchSslBundleException.class);
 				assertThat(ex.getAction()).isEqualTo("Define it under spring.ssl.bundle.pem.missing or"
 						+ " spring.ssl.bundle.jks.missing, or fix exchange-integration.exchanges.binance.ssl.bundle.");
