@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import dev.exchangeintegration.rest.ApiErrorParser;
 import dev.exchangeintegration.rest.ApiErrorParsers;
@@ -23,6 +21,8 @@ import dev.exchangeintegration.rest.RestRequestObserver;
 import dev.exchangeintegration.rest.RestRetrySpec;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -42,11 +42,7 @@ public class ExchangeRestClientFactory implements DisposableBean {
 
 	private final LoopResources loopResources = LoopResources.create("exchange-rest", 2, true);
 
-	private final ScheduledExecutorService limiterScheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "exchange-rest-limiter");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Scheduler limiterScheduler = Schedulers.newSingle("exchange-rest-limiter", true);
 
 	private final List<ConnectionProvider> connectionProviders = new ArrayList<>();
 
@@ -86,7 +82,14 @@ public class ExchangeRestClientFactory implements DisposableBean {
 	 */
 	@SuppressWarnings("NullAway")
 	public synchronized DefaultExchangeRestClient create(String name, RestClientProperties properties) {
-		ConnectionProvider connections = ConnectionProvider.create("exchange-rest-" + name, 50);
+		// exchanges and load balancers drop idle keep-alive connections: evict them
+		// first,
+		// so that a POST never goes out on a connection about to be closed
+		ConnectionProvider connections = ConnectionProvider.builder("exchange-rest-" + name)
+			.maxConnections(50)
+			.maxIdleTime(Duration.ofSeconds(20))
+			.evictInBackground(Duration.ofSeconds(30))
+			.build();
 		this.connectionProviders.add(connections);
 		HttpClient httpClient = HttpClient.create(connections).runOn(this.loopResources);
 		String bundle = properties.getSsl().getBundle();
@@ -142,9 +145,21 @@ public class ExchangeRestClientFactory implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.connectionProviders.forEach((connections) -> connections.disposeLater().block(Duration.ofSeconds(5)));
-		this.limiterScheduler.shutdownNow();
-		this.loopResources.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+		for (ConnectionProvider connections : this.connectionProviders) {
+			dispose(() -> connections.disposeLater().block(Duration.ofSeconds(5)));
+		}
+		dispose(this.limiterScheduler::dispose);
+		dispose(() -> this.loopResources.disposeLater(Duration.ZERO, Duration.ofSeconds(5))
+			.block(Duration.ofSeconds(10)));
+	}
+
+	private static void dispose(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			// go on disposing the rest
+		}
 	}
 
 }

@@ -3,8 +3,10 @@ package dev.exchangeintegration.autoconfigure;
 import java.time.Duration;
 
 import dev.exchangeintegration.rest.RestRequestObserver;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -22,25 +24,34 @@ class MicrometerRestRequestObserver implements RestRequestObserver {
 
 	private final ObjectProvider<MeterRegistry> registry;
 
+	private volatile Meter.@Nullable MeterProvider<Timer> timers;
+
 	MicrometerRestRequestObserver(ObjectProvider<MeterRegistry> registry) {
 		this.registry = registry;
 	}
 
 	@Override
 	public void onExchange(String client, String method, String uri, String status, String outcome, Duration duration) {
-		MeterRegistry registry = this.registry.getIfAvailable();
-		if (registry == null) {
-			return;
+		Meter.MeterProvider<Timer> timers = timers();
+		if (timers != null) {
+			timers.withTags("client", client, "method", method, "uri", uri, "status", status, "outcome", outcome)
+				.record(duration);
 		}
-		Timer.builder(METRIC)
-			.description("HTTP exchanges of the exchange REST clients")
-			.tag("client", client)
-			.tag("method", method)
-			.tag("uri", uri)
-			.tag("status", status)
-			.tag("outcome", outcome)
-			.register(registry)
-			.record(duration);
+	}
+
+	private Meter.@Nullable MeterProvider<Timer> timers() {
+		Meter.MeterProvider<Timer> timers = this.timers;
+		if (timers == null) {
+			MeterRegistry registry = this.registry.getIfAvailable();
+			if (registry == null) {
+				return null;
+			}
+			timers = Timer.builder(METRIC)
+				.description("HTTP exchanges of the exchange REST clients")
+				.withRegistry(registry);
+			this.timers = timers;
+		}
+		return timers;
 	}
 
 }

@@ -108,6 +108,7 @@ public final class DefaultExchangeRestClient implements ExchangeRestClient {
 	@Override
 	public <R> Mono<R> execute(RestRequest<R> request) {
 		Mono<R> attempt = Mono.defer(() -> this.rateLimiter.acquire(request.method(), request.path(), request.weight())
+			.doOnError(RateLimitExceededException.class, (ex) -> observe(request, null, ex, System.nanoTime()))
 			.then(Mono.defer(() -> send(request))));
 		if (this.retry.maxAttempts() == 0 || !IDEMPOTENT.contains(request.method())) {
 			return attempt;
@@ -156,13 +157,15 @@ public final class DefaultExchangeRestClient implements ExchangeRestClient {
 		Duration timeout = (request.timeout() != null) ? request.timeout() : this.timeout;
 		long start = System.nanoTime();
 		int[] status = { 0 };
-		return this.httpClient.headers((headers) -> headers(headers, signable, body.length > 0))
-			.request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+		return this.httpClient.request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
 			.uri(uri)
-			.send((req, out) -> (body.length > 0) ? out.send(Mono.just(Unpooled.wrappedBuffer(body))) : out)
+			.send((req, out) -> {
+				headers(req.requestHeaders(), signable, body.length > 0);
+				return (body.length > 0) ? out.send(Mono.just(Unpooled.wrappedBuffer(body))) : out;
+			})
 			.responseSingle((response, content) -> content.asByteArray()
 				.defaultIfEmpty(new byte[0])
-				.map((bytes) -> new Response(response.status().code(), response.responseHeaders(), bytes)))
+				.map((bytes) -> new Response(response.status().code(), response.responseHeaders(), bytes, this.clock)))
 			.timeout(timeout)
 			.onErrorMap(TimeoutException.class,
 					(ex) -> new RestTimeoutException(this.name, method, request.path(), timeout))
@@ -186,6 +189,11 @@ public final class DefaultExchangeRestClient implements ExchangeRestClient {
 	}
 
 	private <R> R decode(RestRequest<R> request, Response response) {
+		Duration retryAfter = response.retryAfter();
+		if (retryAfter != null && (response.status() == 429 || response.status() == 418)) {
+			// the exchange asked this client to back off: hold its other requests too
+			this.rateLimiter.pauseFor(retryAfter);
+		}
 		JsonNode tree = tree(response.body());
 		if (tree != null) {
 			ApiError error = this.errorParser.parse(response.status(), tree);
@@ -287,7 +295,7 @@ public final class DefaultExchangeRestClient implements ExchangeRestClient {
 			status = "IO_ERROR";
 			outcome = "UNKNOWN";
 		}
-		this.observer.onExchange(this.name, request.method().name(), request.path(), status, outcome,
+		this.observer.onExchange(this.name, request.method().name(), request.uriTemplate(), status, outcome,
 				Duration.ofNanos(System.nanoTime() - start));
 	}
 
@@ -304,7 +312,7 @@ public final class DefaultExchangeRestClient implements ExchangeRestClient {
 		return new Builder(name, httpClient, baseUrl, mapper);
 	}
 
-	private record Response(int status, HttpHeaders headers, byte[] body) {
+	private record Response(int status, HttpHeaders headers, byte[] body, Clock clock) {
 
 		@Nullable Duration retryAfter() {
 			String value = this.headers.get(HttpHeaderNames.RETRY_AFTER);
@@ -317,7 +325,7 @@ public final class DefaultExchangeRestClient implements ExchangeRestClient {
 			catch (NumberFormatException ex) {
 				try {
 					ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-					Duration delay = Duration.between(ZonedDateTime.now(at.getZone()), at);
+					Duration delay = Duration.between(this.clock.instant(), at.toInstant());
 					return delay.isNegative() ? Duration.ZERO : delay;
 				}
 				catch (DateTimeParseException unparseable) {

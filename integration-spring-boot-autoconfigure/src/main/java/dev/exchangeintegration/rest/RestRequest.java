@@ -32,12 +32,19 @@ public interface RestRequest<R> {
 	HttpMethod method();
 
 	/**
-	 * Return the path, relative to the client's {@code base-url}, without a query. It is
-	 * also the {@code uri} tag of the request metrics, so keep variable parts in the
-	 * query where the exchange allows.
+	 * Return the path, relative to the client's {@code base-url}, without a query.
 	 * @return the path, such as {@code /api/v3/order}
 	 */
 	String path();
+
+	/**
+	 * Return the path as a template, the {@code uri} tag of the request metrics, such as
+	 * {@code /api/v3/order/{id}} for a path carrying an id. {@link #path()} by default.
+	 * @return the path template
+	 */
+	default String uriTemplate() {
+		return path();
+	}
 
 	/**
 	 * Return the type the response body is parsed into: {@code String} and {@code byte[]}

@@ -97,6 +97,27 @@ class ExchangeRestClientRetryTests {
 	}
 
 	@Test
+	void a429WithRetryAfterHoldsTheClientsOtherRequestsToo() {
+		server.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(429)
+			.withHeader("Retry-After", "1")
+			.withBody("{\"code\":-1003,\"msg\":\"Too many requests.\"}")));
+		server.stubFor(get(urlPathEqualTo("/api/v3/time")).willReturn(okJson("{\"serverTime\":1}")));
+		run((context) -> {
+			StepVerifier.create(client(context).execute(new Post("/api/v3/order")))
+				.expectError(ExchangeApiException.class)
+				.verify(RESPONSE_TIMEOUT);
+			Map<?, ?> time = client(context).execute(new Get("/api/v3/time")).block(RESPONSE_TIMEOUT);
+			assertThat(time).isEqualTo(Map.of("serverTime", 1));
+			long throttled = requests(postRequestedFor(urlPathEqualTo("/api/v3/order")), 1).get(0)
+				.getLoggedDate()
+				.getTime();
+			long next = requests(getRequestedFor(urlPathEqualTo("/api/v3/time")), 1).get(0).getLoggedDate().getTime();
+			// the GET waited out the POST's Retry-After instead of earning a ban
+			assertThat(next - throttled).isGreaterThanOrEqualTo(950L);
+		});
+	}
+
+	@Test
 	void getOn503IsRetriedMaxAttemptsTimesThenFails() {
 		server.stubFor(get(urlPathEqualTo("/api/v3/depth"))
 			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
