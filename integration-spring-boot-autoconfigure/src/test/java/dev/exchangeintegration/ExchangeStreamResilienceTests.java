@@ -180,11 +180,13 @@ class ExchangeStreamResilienceTests {
 	void answeredPingsKeepTheConnection() {
 		this.contextRunner
 			.withPropertyValues("exchange-integration.exchanges.binance.heartbeat.interval=50ms",
-					"exchange-integration.exchanges.binance.heartbeat.pong-timeout=150ms")
+					"exchange-integration.exchanges.binance.heartbeat.pong-timeout=1s")
 			.run((context) -> {
 				this.server.awaitReceived(1);
-				// ten pings answered span more than three pong timeouts
-				await().atMost(TIMEOUT).until(() -> this.server.pingsReceived() >= 10);
+				// thirty pings answered span more than a pong timeout: an unrecognised
+				// pong
+				// would have replaced the connection by then
+				await().atMost(TIMEOUT).until(() -> this.server.pingsReceived() >= 30);
 				sendTrades(2);
 				awaitDelivered(context);
 				assertThat(this.server.connectionCount()).isOne();
@@ -200,12 +202,12 @@ class ExchangeStreamResilienceTests {
 					"exchange-integration.exchanges.binance.heartbeat.interval=50ms",
 					"exchange-integration.exchanges.binance.heartbeat.message={\"op\":\"ping\"}",
 					"exchange-integration.exchanges.binance.heartbeat.pong-pattern=\"op\":\"pong\"",
-					"exchange-integration.exchanges.binance.heartbeat.pong-timeout=150ms")
+					"exchange-integration.exchanges.binance.heartbeat.pong-timeout=1s")
 			.withUserConfiguration(TextConfiguration.class)
 			.run((context) -> {
 				this.server.awaitReceived(1);
 				await().atMost(TIMEOUT)
-					.until(() -> this.server.received().stream().filter("{\"op\":\"ping\"}"::equals).count() >= 10);
+					.until(() -> this.server.received().stream().filter("{\"op\":\"ping\"}"::equals).count() >= 30);
 				this.server.sendText("{\"data\":1}", "{\"data\":2}");
 				TextListener listener = context.getBean(TextListener.class);
 				await().atMost(TIMEOUT).until(() -> listener.texts.size() >= 2);

@@ -45,6 +45,8 @@ class SlowConsumerTests {
 
 	private static final int BUFFER_SIZE = 4096;
 
+	private static final int BURST = 2000;
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final TestWebSocketServer server = new TestWebSocketServer();
@@ -97,7 +99,7 @@ class SlowConsumerTests {
 				Consumers consumers = context.getBean(Consumers.class);
 				SlowFlux slowFlux = context.getBean(SlowFlux.class);
 				this.server.awaitReceived(1);
-				sendSequence(1, FRAMES);
+				sendSequence(consumers, FRAMES);
 				await().atMost(TIMEOUT)
 					.until(() -> consumers.fast.size() == FRAMES && consumers.streamed.size() == FRAMES);
 				consumers.release.countDown();
@@ -134,7 +136,7 @@ class SlowConsumerTests {
 		Consumers consumers = context.getBean(Consumers.class);
 		this.server.awaitReceived(1);
 		long start = System.nanoTime();
-		sendSequence(1, FRAMES);
+		sendSequence(consumers, FRAMES);
 		await().atMost(TIMEOUT).until(() -> consumers.fast.size() == FRAMES && consumers.streamed.size() == FRAMES);
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		System.out.printf("%d frames through the socket to the fast consumers in %d ms (%.0f frames/s)%n", FRAMES,
@@ -154,9 +156,23 @@ class SlowConsumerTests {
 		return List.copyOf(consumers.slow);
 	}
 
-	private void sendSequence(long first, int count) {
-		for (long i = first; i < first + count; i++) {
-			this.server.sendText(String.valueOf(i));
+	/**
+	 * Send 1 to {@code count} as fast as the server can, in bursts of {@link #BURST}: the
+	 * next burst goes once the fast consumers have everything, so that they never fall a
+	 * buffer behind on a loaded machine, while the blocked slow listener does.
+	 */
+	private void sendSequence(Consumers consumers, int count) {
+		for (int sent = 0; sent < count;) {
+			int burst = Math.min(BURST, count - sent);
+			for (long i = sent + 1; i <= sent + burst; i++) {
+				this.server.sendText(String.valueOf(i));
+			}
+			sent += burst;
+			int expected = sent;
+			await().atMost(TIMEOUT)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(1))
+				.until(() -> consumers.fast.size() >= expected && consumers.streamed.size() >= expected);
 		}
 	}
 
