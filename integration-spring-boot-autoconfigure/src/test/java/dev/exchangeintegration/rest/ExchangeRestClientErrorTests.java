@@ -4,18 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.http.HttpMethod;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -33,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * errors come with HTTP 200); a body in no known shape becomes one with the status and a
  * bounded excerpt; success bodies bind to records.
  */
-class ExchangeRestClientErrorTests {
+class ExchangeRestClientErrorTests extends AbstractExchangeRestClientTests {
 
 	private static final String YAML = """
 			exchange-integration:
@@ -52,30 +46,10 @@ class ExchangeRestClientErrorTests {
 			      error-parser: bybit
 			""";
 
-	private static WireMockServer server;
-
-	@BeforeAll
-	static void startWireMock() {
-		server = RestClientTestSupport.startWireMock();
-	}
-
-	@AfterAll
-	static void stopWireMock() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.resetAll();
-	}
+	private static final Map<String, String> ORDER = Map.of("symbol", "LTCBTC");
 
 	private void run(ContextConsumer<AssertableApplicationContext> test) {
-		ApplicationContextRunner runner = RestClientTestSupport.contextRunner(server, YAML);
-		runner.run(test);
-	}
-
-	private static ExchangeRestClient client(AssertableApplicationContext context, String name) {
-		return context.getBean(name + ".restClient", ExchangeRestClient.class);
+		contextRunner(YAML).run(test);
 	}
 
 	@Test
@@ -83,7 +57,7 @@ class ExchangeRestClientErrorTests {
 		server.stubFor(get(urlPathEqualTo("/api/v3/ticker/price"))
 			.willReturn(aResponse().withStatus(400).withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
 		run((context) -> assertApiError(
-				client(context, "binance").execute(new Get<>("/api/v3/ticker/price", Map.class)), "binance", 400,
+				client(context, "binance").execute(TestRequest.get("/api/v3/ticker/price", Map.class)), "binance", 400,
 				"-1121", "Invalid symbol.",
 				"Exchange REST client 'binance' got HTTP 400, error -1121: Invalid symbol."));
 	}
@@ -93,8 +67,8 @@ class ExchangeRestClientErrorTests {
 		server.stubFor(post(urlPathEqualTo("/0/private/AddOrder"))
 			.willReturn(okJson("{\"error\":[\"EOrder:Insufficient funds\"]}")));
 		run((context) -> assertApiError(
-				client(context, "kraken").execute(new Post<>("/0/private/AddOrder", KrakenResponse.class)), "kraken",
-				200, "EOrder", "Insufficient funds",
+				client(context, "kraken").execute(TestRequest.post("/0/private/AddOrder", KrakenResponse.class, ORDER)),
+				"kraken", 200, "EOrder", "Insufficient funds",
 				"Exchange REST client 'kraken' got HTTP 200, error EOrder: Insufficient funds"));
 	}
 
@@ -103,8 +77,8 @@ class ExchangeRestClientErrorTests {
 		server.stubFor(post(urlPathEqualTo("/api/v5/trade/order"))
 			.willReturn(okJson("{\"code\":\"51000\",\"msg\":\"Parameter ordType error\",\"data\":[]}")));
 		run((context) -> assertApiError(
-				client(context, "okx").execute(new Post<>("/api/v5/trade/order", OkxResponse.class)), "okx", 200,
-				"51000", "Parameter ordType error",
+				client(context, "okx").execute(TestRequest.post("/api/v5/trade/order", OkxResponse.class, ORDER)),
+				"okx", 200, "51000", "Parameter ordType error",
 				"Exchange REST client 'okx' got HTTP 200, error 51000: Parameter ordType error"));
 	}
 
@@ -113,8 +87,9 @@ class ExchangeRestClientErrorTests {
 		server.stubFor(post(urlPathEqualTo("/v5/order/create"))
 			.willReturn(okJson("{\"retCode\":10001,\"retMsg\":\"params error\",\"result\":{}}")));
 		run((context) -> assertApiError(
-				client(context, "bybit").execute(new Post<>("/v5/order/create", BybitResponse.class)), "bybit", 200,
-				"10001", "params error", "Exchange REST client 'bybit' got HTTP 200, error 10001: params error"));
+				client(context, "bybit").execute(TestRequest.post("/v5/order/create", BybitResponse.class, ORDER)),
+				"bybit", 200, "10001", "params error",
+				"Exchange REST client 'bybit' got HTTP 200, error 10001: params error"));
 	}
 
 	@Test
@@ -122,8 +97,8 @@ class ExchangeRestClientErrorTests {
 		server.stubFor(post(urlPathEqualTo("/api/v3/order"))
 			.willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 		run((context) -> {
-			assertApiError(client(context, "binance").execute(new Post<>("/api/v3/order", Map.class)), "binance", 502,
-					null, "unexpected response: <html>Bad Gateway</html>",
+			assertApiError(client(context, "binance").execute(TestRequest.post("/api/v3/order", Map.class, ORDER)),
+					"binance", 502, null, "unexpected response: <html>Bad Gateway</html>",
 					"Exchange REST client 'binance' got HTTP 502: unexpected response: <html>Bad Gateway</html>");
 			// a POST is never retried
 			assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/api/v3/order")))).hasSize(1);
@@ -136,8 +111,9 @@ class ExchangeRestClientErrorTests {
 		assertThat(body).hasSize(5013);
 		server.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(502).withBody(body)));
 		String excerpt = "unexpected response: " + body.substring(0, 256) + "... (5013 bytes)";
-		run((context) -> assertApiError(client(context, "binance").execute(new Post<>("/api/v3/order", Map.class)),
-				"binance", 502, null, excerpt, "Exchange REST client 'binance' got HTTP 502: " + excerpt));
+		run((context) -> assertApiError(
+				client(context, "binance").execute(TestRequest.post("/api/v3/order", Map.class, ORDER)), "binance", 502,
+				null, excerpt, "Exchange REST client 'binance' got HTTP 502: " + excerpt));
 	}
 
 	@Test
@@ -151,16 +127,18 @@ class ExchangeRestClientErrorTests {
 		server.stubFor(post(urlPathEqualTo("/v5/order/create"))
 			.willReturn(okJson("{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"orderId\":\"1321003749386327552\"}}")));
 		run((context) -> {
-			assertThat(client(context, "binance").execute(new Get<>("/api/v3/ticker/price", TickerPrice.class))
+			assertThat(client(context, "binance").execute(TestRequest.get("/api/v3/ticker/price", TickerPrice.class))
 				.block(RESPONSE_TIMEOUT)).isEqualTo(new TickerPrice("LTCBTC", new BigDecimal("4.00000200")));
-			assertThat(client(context, "kraken").execute(new Post<>("/0/private/AddOrder", KrakenResponse.class))
+			assertThat(client(context, "kraken")
+				.execute(TestRequest.post("/0/private/AddOrder", KrakenResponse.class, ORDER))
 				.block(RESPONSE_TIMEOUT))
 				.isEqualTo(new KrakenResponse(List.of(), Map.of("txid", List.of("OUF4EM-FRGI2-MQMWZD"))));
-			assertThat(client(context, "okx").execute(new Post<>("/api/v5/trade/order", OkxResponse.class))
+			assertThat(client(context, "okx").execute(TestRequest.post("/api/v5/trade/order", OkxResponse.class, ORDER))
 				.block(RESPONSE_TIMEOUT))
 				.isEqualTo(new OkxResponse("0", "", List.of(Map.of("ordId", "312269865356374016"))));
-			assertThat(client(context, "bybit").execute(new Post<>("/v5/order/create", BybitResponse.class))
-				.block(RESPONSE_TIMEOUT))
+			assertThat(
+					client(context, "bybit").execute(TestRequest.post("/v5/order/create", BybitResponse.class, ORDER))
+						.block(RESPONSE_TIMEOUT))
 				.isEqualTo(new BybitResponse(0, "OK", Map.of("orderId", "1321003749386327552")));
 		});
 	}
@@ -191,29 +169,6 @@ class ExchangeRestClientErrorTests {
 	}
 
 	record BybitResponse(int retCode, String retMsg, Map<String, Object> result) {
-
-	}
-
-	record Get<R>(String path, Class<R> responseType) implements RestRequest<R> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-	}
-
-	record Post<R>(String path, Class<R> responseType) implements RestRequest<R> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.POST;
-		}
-
-		@Override
-		public Object body() {
-			return Map.of("symbol", "LTCBTC");
-		}
 
 	}
 

@@ -6,18 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.http.HttpMethod;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -33,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * every clock-aligned window stays within the limit, and a usage header resynchronises
  * the limiter.
  */
-class ExchangeRestClientRateLimitTests {
+class ExchangeRestClientRateLimitTests extends AbstractExchangeRestClientTests {
 
 	private static final String YAML = """
 			exchange-integration:
@@ -55,25 +50,13 @@ class ExchangeRestClientRateLimitTests {
 			      rate-limit-max-wait: 100ms
 			""";
 
-	private static WireMockServer server;
+	private static final TestRequest<String> TICKER_PRICE = TestRequest.get("/api/v3/ticker/price", String.class,
+			Map.of("symbol", "BTCUSDT"));
 
-	@BeforeAll
-	static void startWireMock() {
-		server = RestClientTestSupport.startWireMock();
-	}
-
-	@AfterAll
-	static void stopWireMock() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.resetAll();
-	}
+	private static final TestRequest<String> ACCOUNT = TestRequest.get("/api/v3/account", String.class).withWeight(20);
 
 	private void run(ContextConsumer<AssertableApplicationContext> test) {
-		RestClientTestSupport.contextRunner(server, YAML).run(test);
+		contextRunner(YAML).run(test);
 	}
 
 	@Test
@@ -81,7 +64,7 @@ class ExchangeRestClientRateLimitTests {
 		server.stubFor(get(urlPathEqualTo("/api/v3/ticker/price"))
 			.willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"1\"}")));
 		run((context) -> {
-			ExchangeRestClient client = context.getBean("limited.restClient", ExchangeRestClient.class);
+			ExchangeRestClient client = client(context, "limited");
 			// start early in a second, so that the first 50, sent at once, all arrive in
 			// the window they were granted in
 			await().pollDelay(Duration.ZERO)
@@ -89,7 +72,7 @@ class ExchangeRestClientRateLimitTests {
 				.atMost(Duration.ofSeconds(2))
 				.until(() -> System.currentTimeMillis() % 1000 < 100);
 			List<String> prices = Flux.range(0, 200)
-				.flatMap((i) -> client.execute(new TickerPrice("BTCUSDT")), 200)
+				.flatMap((i) -> client.execute(TICKER_PRICE), 200)
 				.collectList()
 				.block(Duration.ofSeconds(15));
 			assertThat(prices).hasSize(200).containsOnly("{\"symbol\":\"BTCUSDT\",\"price\":\"1\"}");
@@ -122,14 +105,14 @@ class ExchangeRestClientRateLimitTests {
 			DefaultExchangeRestClient client = context.getBean("weighted.restClient", DefaultExchangeRestClient.class);
 			RestRateLimiter limiter = client.rateLimiter();
 			assertThat(limiter.available("weight")).isEqualTo(2400);
-			assertThat(client.execute(new Account()).block(RESPONSE_TIMEOUT)).isEqualTo("{\"canTrade\":true}");
+			assertThat(client.execute(ACCOUNT).block(RESPONSE_TIMEOUT)).isEqualTo("{\"canTrade\":true}");
 			// the exchange says 2390 of 2400 are used
 			assertThat(limiter.available("weight")).isEqualTo(10);
 			for (int i = 0; i < 10; i++) {
-				client.execute(new TickerPrice("BTCUSDT")).block(RESPONSE_TIMEOUT);
+				client.execute(TICKER_PRICE).block(RESPONSE_TIMEOUT);
 			}
 			assertThat(limiter.available("weight")).isZero();
-			StepVerifier.create(client.execute(new TickerPrice("BTCUSDT")))
+			StepVerifier.create(client.execute(TICKER_PRICE))
 				.expectErrorSatisfies(
 						(ex) -> assertThat(ex).isInstanceOfSatisfying(RateLimitExceededException.class, (limited) -> {
 							assertThat(limited.getLimit()).isEqualTo("weight");
@@ -141,54 +124,6 @@ class ExchangeRestClientRateLimitTests {
 			assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/v3/ticker/price")))).hasSize(10);
 			assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/v3/account")))).hasSize(1);
 		});
-	}
-
-	record TickerPrice(String symbol) implements RestRequest<String> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public String path() {
-			return "/api/v3/ticker/price";
-		}
-
-		@Override
-		public Class<String> responseType() {
-			return String.class;
-		}
-
-		@Override
-		public Map<String, ?> queryParams() {
-			return Map.of("symbol", this.symbol);
-		}
-
-	}
-
-	record Account() implements RestRequest<String> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public String path() {
-			return "/api/v3/account";
-		}
-
-		@Override
-		public Class<String> responseType() {
-			return String.class;
-		}
-
-		@Override
-		public int weight() {
-			return 20;
-		}
-
 	}
 
 }

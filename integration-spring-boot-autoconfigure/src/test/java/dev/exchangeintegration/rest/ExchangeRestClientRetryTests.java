@@ -4,19 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.http.HttpMethod;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -35,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * POST never is; a {@code Retry-After} longer than {@code retry.max-backoff} is not
  * waited for.
  */
-class ExchangeRestClientRetryTests {
+class ExchangeRestClientRetryTests extends AbstractExchangeRestClientTests {
 
 	private static final String YAML = """
 			exchange-integration:
@@ -49,29 +44,20 @@ class ExchangeRestClientRetryTests {
 			        max-backoff: 2s
 			""";
 
-	private static WireMockServer server;
+	@SuppressWarnings("rawtypes")
+	private static final TestRequest<Map> DEPTH = TestRequest.get("/api/v3/depth", Map.class,
+			Map.of("symbol", "BTCUSDT"));
 
-	@BeforeAll
-	static void startWireMock() {
-		server = RestClientTestSupport.startWireMock();
-	}
+	@SuppressWarnings("rawtypes")
+	private static final TestRequest<Map> TIME = TestRequest.get("/api/v3/time", Map.class,
+			Map.of("symbol", "BTCUSDT"));
 
-	@AfterAll
-	static void stopWireMock() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.resetAll();
-	}
+	@SuppressWarnings("rawtypes")
+	private static final TestRequest<Map> ORDER = TestRequest.post("/api/v3/order", Map.class,
+			Map.of("symbol", "BTCUSDT", "side", "BUY"));
 
 	private void run(ContextConsumer<AssertableApplicationContext> test) {
-		RestClientTestSupport.contextRunner(server, YAML).run(test);
-	}
-
-	private static ExchangeRestClient client(AssertableApplicationContext context) {
-		return context.getBean("binance.restClient", ExchangeRestClient.class);
+		contextRunner(YAML).run(test);
 	}
 
 	@Test
@@ -86,7 +72,7 @@ class ExchangeRestClientRetryTests {
 			.whenScenarioStateIs("recovered")
 			.willReturn(okJson("{\"lastUpdateId\":1027024}")));
 		run((context) -> {
-			Map<?, ?> depth = client(context).execute(new Get("/api/v3/depth")).block(RESPONSE_TIMEOUT);
+			Map<?, ?> depth = client(context, "binance").execute(DEPTH).block(RESPONSE_TIMEOUT);
 			assertThat(depth).isEqualTo(Map.of("lastUpdateId", 1027024));
 			List<LoggedRequest> requests = requests(getRequestedFor(urlPathEqualTo("/api/v3/depth")), 2);
 			long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
@@ -103,10 +89,10 @@ class ExchangeRestClientRetryTests {
 			.withBody("{\"code\":-1003,\"msg\":\"Too many requests.\"}")));
 		server.stubFor(get(urlPathEqualTo("/api/v3/time")).willReturn(okJson("{\"serverTime\":1}")));
 		run((context) -> {
-			StepVerifier.create(client(context).execute(new Post("/api/v3/order")))
+			StepVerifier.create(client(context, "binance").execute(ORDER))
 				.expectError(ExchangeApiException.class)
 				.verify(RESPONSE_TIMEOUT);
-			Map<?, ?> time = client(context).execute(new Get("/api/v3/time")).block(RESPONSE_TIMEOUT);
+			Map<?, ?> time = client(context, "binance").execute(TIME).block(RESPONSE_TIMEOUT);
 			assertThat(time).isEqualTo(Map.of("serverTime", 1));
 			long throttled = requests(postRequestedFor(urlPathEqualTo("/api/v3/order")), 1).get(0)
 				.getLoggedDate()
@@ -122,7 +108,7 @@ class ExchangeRestClientRetryTests {
 		server.stubFor(get(urlPathEqualTo("/api/v3/depth"))
 			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
 		run((context) -> {
-			StepVerifier.create(client(context).execute(new Get("/api/v3/depth")))
+			StepVerifier.create(client(context, "binance").execute(DEPTH))
 				.expectErrorSatisfies(
 						(ex) -> assertThat(ex).isInstanceOfSatisfying(ExchangeApiException.class, (api) -> {
 							assertThat(api.getStatus()).isEqualTo(503);
@@ -140,7 +126,7 @@ class ExchangeRestClientRetryTests {
 		server.stubFor(post(urlPathEqualTo("/api/v3/order"))
 			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
 		run((context) -> {
-			StepVerifier.create(client(context).execute(new Post("/api/v3/order")))
+			StepVerifier.create(client(context, "binance").execute(ORDER))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ExchangeApiException.class,
 						(api) -> assertThat(api.getStatus()).isEqualTo(503)))
 				.verify(RESPONSE_TIMEOUT);
@@ -154,7 +140,7 @@ class ExchangeRestClientRetryTests {
 			.withHeader("Retry-After", "1")
 			.withBody("{\"code\":-1015,\"msg\":\"Too many new orders.\"}")));
 		run((context) -> {
-			StepVerifier.create(client(context).execute(new Post("/api/v3/order")))
+			StepVerifier.create(client(context, "binance").execute(ORDER))
 				.expectErrorSatisfies(
 						(ex) -> assertThat(ex).isInstanceOfSatisfying(ExchangeApiException.class, (api) -> {
 							assertThat(api.getStatus()).isEqualTo(429);
@@ -172,7 +158,7 @@ class ExchangeRestClientRetryTests {
 			.withBody("{\"code\":-1003,\"msg\":\"Too many requests.\"}")));
 		run((context) -> {
 			// fails at once rather than after 30 s, or after max-backoff
-			StepVerifier.create(client(context).execute(new Get("/api/v3/depth")))
+			StepVerifier.create(client(context, "binance").execute(DEPTH))
 				.expectErrorSatisfies(
 						(ex) -> assertThat(ex).isInstanceOfSatisfying(ExchangeApiException.class, (api) -> {
 							assertThat(api.getStatus()).isEqualTo(429);
@@ -195,7 +181,7 @@ class ExchangeRestClientRetryTests {
 			.whenScenarioStateIs("recovered")
 			.willReturn(okJson("{\"lastUpdateId\":1027024}")));
 		run((context) -> {
-			Map<?, ?> depth = client(context).execute(new Get("/api/v3/depth")).block(RESPONSE_TIMEOUT);
+			Map<?, ?> depth = client(context, "binance").execute(DEPTH).block(RESPONSE_TIMEOUT);
 			assertThat(depth).isEqualTo(Map.of("lastUpdateId", 1027024));
 			requests(getRequestedFor(urlPathEqualTo("/api/v3/depth")), 2);
 		});
@@ -205,9 +191,7 @@ class ExchangeRestClientRetryTests {
 	void postOnAConnectionDroppedWithoutResponseIsSentExactlyOnce() {
 		server.stubFor(post(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 		run((context) -> {
-			StepVerifier.create(client(context).execute(new Post("/api/v3/order")))
-				.expectError()
-				.verify(RESPONSE_TIMEOUT);
+			StepVerifier.create(client(context, "binance").execute(ORDER)).expectError().verify(RESPONSE_TIMEOUT);
 			requests(postRequestedFor(urlPathEqualTo("/api/v3/order")), 1);
 		});
 	}
@@ -224,46 +208,6 @@ class ExchangeRestClientRetryTests {
 			.stream()
 			.sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
 			.toList();
-	}
-
-	@SuppressWarnings("rawtypes")
-	record Get(String path) implements RestRequest<Map> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public Class<Map> responseType() {
-			return Map.class;
-		}
-
-		@Override
-		public Map<String, ?> queryParams() {
-			return Map.of("symbol", "BTCUSDT");
-		}
-
-	}
-
-	@SuppressWarnings("rawtypes")
-	record Post(String path) implements RestRequest<Map> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.POST;
-		}
-
-		@Override
-		public Class<Map> responseType() {
-			return Map.class;
-		}
-
-		@Override
-		public Object body() {
-			return Map.of("symbol", "BTCUSDT", "side", "BUY");
-		}
-
 	}
 
 }

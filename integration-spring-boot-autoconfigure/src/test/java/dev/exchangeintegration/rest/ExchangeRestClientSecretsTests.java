@@ -8,13 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +30,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.http.HttpMethod;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -55,7 +50,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * {@code show-values: always}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ExchangeRestClientSecretsTests {
+class ExchangeRestClientSecretsTests extends AbstractExchangeRestClientTests {
 
 	private static final Log logger = LogFactory.getLog(ExchangeRestClientSecretsTests.class);
 
@@ -101,25 +96,8 @@ class ExchangeRestClientSecretsTests {
 			      secret: KrakenSecret*not*base64*Z9
 			""";
 
-	private static WireMockServer server;
-
-	@BeforeAll
-	static void startWireMock() {
-		server = RestClientTestSupport.startWireMock();
-	}
-
-	@AfterAll
-	static void stopWireMock() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.resetAll();
-	}
-
 	private static ApplicationContextRunner runner() {
-		return RestClientTestSupport.contextRunner(server, YAML)
+		return contextRunner(YAML)
 			.withBean(Clock.class, () -> Clock.fixed(Instant.ofEpochMilli(1700000000000L), ZoneOffset.UTC))
 			.withInitializer((context) -> {
 				MutablePropertySources sources = context.getEnvironment().getPropertySources();
@@ -153,19 +131,21 @@ class ExchangeRestClientSecretsTests {
 		loggingSystem.setLogLevel("dev.exchangeintegration", LogLevel.DEBUG);
 		try {
 			runner().run((context) -> {
-				ExchangeRestClient binance = context.getBean("binance.restClient", ExchangeRestClient.class);
-				ExchangeRestClient okx = context.getBean("okx.restClient", ExchangeRestClient.class);
-				ExchangeRestClient kraken = context.getBean("kraken.restClient", ExchangeRestClient.class);
+				ExchangeRestClient binance = client(context, "binance");
+				ExchangeRestClient okx = client(context, "okx");
+				ExchangeRestClient kraken = client(context, "kraken");
 				List<Throwable> failures = new ArrayList<>();
-				assertThat(binance.execute(new Get("/api/v3/openOrders", Map.of("symbol", "BTCUSDT")))
+				assertThat(binance
+					.execute(TestRequest.get("/api/v3/openOrders", String.class, Map.of("symbol", "BTCUSDT")))
 					.block(RESPONSE_TIMEOUT)).isEqualTo("[]");
-				failures.add(catchThrowable(
-						() -> binance.execute(new Get("/api/v3/account", Map.of())).block(RESPONSE_TIMEOUT)));
-				failures.add(catchThrowable(() -> okx.execute(new Get("/api/v5/account/balance", Map.of("ccy", "BTC")))
+				failures.add(catchThrowable(() -> binance.execute(TestRequest.get("/api/v3/account", String.class))
+					.block(RESPONSE_TIMEOUT)));
+				failures.add(catchThrowable(() -> okx
+					.execute(TestRequest.get("/api/v5/account/balance", String.class, Map.of("ccy", "BTC")))
 					.block(RESPONSE_TIMEOUT)));
 				// signing itself fails: the secret is not Base64
-				failures.add(catchThrowable(
-						() -> kraken.execute(new Get("/0/private/Balance", Map.of())).block(RESPONSE_TIMEOUT)));
+				failures.add(catchThrowable(() -> kraken.execute(TestRequest.get("/0/private/Balance", String.class))
+					.block(RESPONSE_TIMEOUT)));
 				assertThat(failures.get(0)).isInstanceOf(ExchangeApiException.class)
 					.hasMessage("Exchange REST client 'binance' got HTTP 401, error -2015: "
 							+ "Invalid API-key, IP, or permissions for action.");
@@ -247,20 +227,6 @@ class ExchangeRestClientSecretsTests {
 			}
 		}
 		return values;
-	}
-
-	record Get(String path, Map<String, ?> queryParams) implements RestRequest<String> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public Class<String> responseType() {
-			return String.class;
-		}
-
 	}
 
 }

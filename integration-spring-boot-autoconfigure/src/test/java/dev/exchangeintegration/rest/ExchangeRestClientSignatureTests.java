@@ -7,21 +7,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.http.HttpMethod;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -36,6 +30,7 @@ import static dev.exchangeintegration.rest.RestClientTestSupport.hex;
 import static dev.exchangeintegration.rest.RestClientTestSupport.hmac;
 import static dev.exchangeintegration.rest.RestClientTestSupport.sha256;
 import static dev.exchangeintegration.rest.RestClientTestSupport.utf8;
+import static dev.exchangeintegration.rest.TestRequest.ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,28 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documented prehash written out literally. An unsigned or wrongly signed request gets a
  * 404 and fails the test.
  */
-class ExchangeRestClientSignatureTests {
-
-	private static WireMockServer server;
-
-	@BeforeAll
-	static void startWireMock() {
-		server = RestClientTestSupport.startWireMock();
-	}
-
-	@AfterAll
-	static void stopWireMock() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.resetAll();
-	}
+class ExchangeRestClientSignatureTests extends AbstractExchangeRestClientTests {
 
 	private static ApplicationContextRunner runner(String yaml, Instant now) {
-		return RestClientTestSupport.contextRunner(server, yaml)
-			.withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC));
+		return contextRunner(yaml).withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC));
 	}
 
 	// Binance: "SIGNED Endpoint Examples for POST /api/v3/order", the LTCBTC order
@@ -79,6 +56,10 @@ class ExchangeRestClientSignatureTests {
 			+ "&recvWindow=5000&timestamp=1499827319559";
 
 	static final String BINANCE_SIGNATURE = "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71";
+
+	static final TestRequest<OrderAck> LTCBTC_ORDER = TestRequest.post("/api/v3/order", OrderAck.class, null)
+		.withQueryParams(ordered("symbol", "LTCBTC", "side", "BUY", "type", "LIMIT", "timeInForce", "GTC", "quantity",
+				new BigDecimal("1"), "price", new BigDecimal("0.1")));
 
 	static final String BINANCE_YAML = """
 			exchange-integration:
@@ -105,7 +86,7 @@ class ExchangeRestClientSignatureTests {
 		runner(BINANCE_YAML, Instant.ofEpochMilli(1499827319559L)).withBean(BinanceTrading.class).run((context) -> {
 			ExchangeRestClient client = context.getBean(BinanceTrading.class).client;
 			assertThat(client.name()).isEqualTo("binance");
-			OrderAck ack = client.execute(LimitOrder.LTCBTC).block(RESPONSE_TIMEOUT);
+			OrderAck ack = client.execute(LTCBTC_ORDER).block(RESPONSE_TIMEOUT);
 			assertThat(ack).isEqualTo(new OrderAck("LTCBTC", 28L, "NEW"));
 			List<LoggedRequest> requests = server.findAll(postRequestedFor(urlPathEqualTo("/api/v3/order")));
 			assertThat(requests).singleElement().satisfies((request) -> {
@@ -122,8 +103,8 @@ class ExchangeRestClientSignatureTests {
 	void binanceRequestSignedWithAnotherSecretIsNotAnsweredByTheStub() {
 		stubBinanceOrder();
 		runner(BINANCE_YAML, Instant.ofEpochMilli(1499827319559L)).run((context) -> {
-			ExchangeRestClient client = context.getBean("binance-wrong-secret.restClient", ExchangeRestClient.class);
-			StepVerifier.create(client.execute(LimitOrder.LTCBTC))
+			ExchangeRestClient client = client(context, "binance-wrong-secret");
+			StepVerifier.create(client.execute(LTCBTC_ORDER))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ExchangeApiException.class,
 						(api) -> assertThat(api.getStatus()).isEqualTo(404)))
 				.verify(RESPONSE_TIMEOUT);
@@ -151,6 +132,10 @@ class ExchangeRestClientSignatureTests {
 
 	static final String KRAKEN_API_SIGN = "4/dpxb3iT4tp/ZCVEwSnEsLxx0bqyhLpdfOpc6fn7OR8+UClSV5n9E6aSS8MPtnRfp32bAb0nmbRn6H8ndwLUQ==";
 
+	static final TestRequest<KrakenAddOrderResponse> XBTUSD_ADD_ORDER = TestRequest.post("/0/private/AddOrder",
+			KrakenAddOrderResponse.class, ordered("ordertype", "limit", "pair", "XBTUSD", "price",
+					new BigDecimal("37500"), "type", "buy", "volume", new BigDecimal("1.25")));
+
 	static final String KRAKEN_YAML = """
 			exchange-integration:
 			  rest:
@@ -169,11 +154,11 @@ class ExchangeRestClientSignatureTests {
 		stubKrakenAddOrder("1616492376594", KRAKEN_API_SIGN, "OUF4EM-FRGI2-MQMWZD");
 		stubKrakenAddOrder("1616492376595", secondSign, "OBCMZD-JIEE7-77TH3F");
 		runner(KRAKEN_YAML, Instant.ofEpochMilli(1616492376594L)).run((context) -> {
-			ExchangeRestClient client = context.getBean("kraken.restClient", ExchangeRestClient.class);
+			ExchangeRestClient client = client(context, "kraken");
 			// the clock does not move: the second nonce is still strictly greater
-			assertThat(client.execute(AddOrder.XBTUSD).block(RESPONSE_TIMEOUT).result().txid())
+			assertThat(client.execute(XBTUSD_ADD_ORDER).block(RESPONSE_TIMEOUT).result().txid())
 				.containsExactly("OUF4EM-FRGI2-MQMWZD");
-			assertThat(client.execute(AddOrder.XBTUSD).block(RESPONSE_TIMEOUT).result().txid())
+			assertThat(client.execute(XBTUSD_ADD_ORDER).block(RESPONSE_TIMEOUT).result().txid())
 				.containsExactly("OBCMZD-JIEE7-77TH3F");
 			List<LoggedRequest> requests = server.findAll(postRequestedFor(urlPathEqualTo("/0/private/AddOrder")));
 			assertThat(requests).extracting(LoggedRequest::getBodyAsString)
@@ -249,10 +234,15 @@ class ExchangeRestClientSignatureTests {
 			.withRequestBody(equalTo(body))
 			.willReturn(okJson("{\"code\":\"0\",\"msg\":\"\",\"data\":[{\"ordId\":\"312269865356374016\"}]}")));
 		runner(OKX_YAML, Instant.parse("2020-12-08T09:08:57.715Z")).run((context) -> {
-			ExchangeRestClient client = context.getBean("okx.restClient", ExchangeRestClient.class);
-			OkxResponse balance = client.execute(new OkxBalance("BTC")).block(RESPONSE_TIMEOUT);
+			ExchangeRestClient client = client(context, "okx");
+			TestRequest<OkxResponse> balanceRequest = TestRequest.get("/api/v5/account/balance", OkxResponse.class,
+					Map.of("ccy", "BTC"));
+			TestRequest<OkxResponse> orderRequest = TestRequest.post("/api/v5/trade/order", OkxResponse.class,
+					ordered("instId", "BTC-USDT", "tdMode", "cash", "side", "buy", "ordType", "limit", "px", "2.15",
+							"sz", "2"));
+			OkxResponse balance = client.execute(balanceRequest).block(RESPONSE_TIMEOUT);
 			assertThat(balance).isEqualTo(new OkxResponse("0", "", List.of(Map.of("totalEq", "41624.32"))));
-			OkxResponse order = client.execute(new OkxOrder("BTC-USDT", "buy", "2.15", "2")).block(RESPONSE_TIMEOUT);
+			OkxResponse order = client.execute(orderRequest).block(RESPONSE_TIMEOUT);
 			assertThat(order.data()).containsExactly(Map.of("ordId", "312269865356374016"));
 			assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/v5/account/balance"))))
 				.extracting(LoggedRequest::getUrl)
@@ -300,11 +290,15 @@ class ExchangeRestClientSignatureTests {
 			.withRequestBody(equalTo(body))
 			.willReturn(okJson("{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"orderId\":\"1321003749386327552\"}}")));
 		runner(BYBIT_YAML, Instant.ofEpochMilli(1658385579423L)).run((context) -> {
-			ExchangeRestClient client = context.getBean("bybit.restClient", ExchangeRestClient.class);
-			BybitResponse open = client.execute(new BybitOpenOrders("option", "BTC-29JUL22-25000-C"))
-				.block(RESPONSE_TIMEOUT);
+			ExchangeRestClient client = client(context, "bybit");
+			TestRequest<BybitResponse> openOrdersRequest = TestRequest.get("/v5/order/realtime", BybitResponse.class,
+					ordered("category", "option", "symbol", "BTC-29JUL22-25000-C"));
+			TestRequest<BybitResponse> createOrderRequest = TestRequest.post("/v5/order/create", BybitResponse.class,
+					ordered("category", "option", "symbol", "BTC-29JUL22-25000-C", "orderType", "Limit", "side", "Buy",
+							"qty", "1", "price", "1000"));
+			BybitResponse open = client.execute(openOrdersRequest).block(RESPONSE_TIMEOUT);
 			assertThat(open).isEqualTo(new BybitResponse(0, "OK", Map.of("list", List.of())));
-			BybitResponse created = client.execute(new BybitCreateOrder("BTC-29JUL22-25000-C")).block(RESPONSE_TIMEOUT);
+			BybitResponse created = client.execute(createOrderRequest).block(RESPONSE_TIMEOUT);
 			assertThat(created.result()).isEqualTo(Map.of("orderId", "1321003749386327552"));
 			assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v5/order/realtime"))))
 				.extracting(LoggedRequest::getUrl)
@@ -370,11 +364,16 @@ class ExchangeRestClientSignatureTests {
 			.withRequestBody(equalTo(body))
 			.willReturn(aResponse().withStatus(201).withBody("{\"id\":\"7\"}")));
 		runner(HMAC_YAML, Instant.ofEpochMilli(1700000000000L)).run((context) -> {
-			ExchangeRestClient queryClient = context.getBean("generic-query.restClient", ExchangeRestClient.class);
-			assertThat(queryClient.execute(new GenericOrders("BTC-USD", 10)).block(RESPONSE_TIMEOUT)).isEqualTo("[]");
-			ExchangeRestClient headerClient = context.getBean("generic-header.restClient", ExchangeRestClient.class);
-			assertThat(headerClient.execute(new GenericNewOrder("BTC-USD", "1")).block(RESPONSE_TIMEOUT))
-				.isEqualTo(Map.of("id", "7"));
+			TestRequest<String> ordersRequest = TestRequest.get("/v1/orders", String.class,
+					ordered("symbol", "BTC-USD", "limit", 10));
+			@SuppressWarnings("rawtypes")
+			TestRequest<Map> newOrderRequest = TestRequest
+				.post("/v1/orders", Map.class, ordered("symbol", "BTC-USD", "qty", "1"))
+				.withQueryParams(Map.of("dryRun", true));
+			ExchangeRestClient queryClient = client(context, "generic-query");
+			assertThat(queryClient.execute(ordersRequest).block(RESPONSE_TIMEOUT)).isEqualTo("[]");
+			ExchangeRestClient headerClient = client(context, "generic-header");
+			assertThat(headerClient.execute(newOrderRequest).block(RESPONSE_TIMEOUT)).isEqualTo(Map.of("id", "7"));
 			assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v1/orders")))).extracting(LoggedRequest::getUrl)
 				.containsExactly("/v1/orders?symbol=BTC-USD&limit=10&sig="
 						+ URLEncoder.encode(querySig, StandardCharsets.UTF_8));
@@ -402,41 +401,6 @@ class ExchangeRestClientSignatureTests {
 
 	}
 
-	record LimitOrder(String symbol, String side, String timeInForce, BigDecimal quantity,
-			BigDecimal price) implements RestRequest<OrderAck> {
-
-		static final LimitOrder LTCBTC = new LimitOrder("LTCBTC", "BUY", "GTC", new BigDecimal("1"),
-				new BigDecimal("0.1"));
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.POST;
-		}
-
-		@Override
-		public String path() {
-			return "/api/v3/order";
-		}
-
-		@Override
-		public Class<OrderAck> responseType() {
-			return OrderAck.class;
-		}
-
-		@Override
-		public Map<String, ?> queryParams() {
-			Map<String, Object> params = new LinkedHashMap<>();
-			params.put("symbol", this.symbol);
-			params.put("side", this.side);
-			params.put("type", "LIMIT");
-			params.put("timeInForce", this.timeInForce);
-			params.put("quantity", this.quantity);
-			params.put("price", this.price);
-			return params;
-		}
-
-	}
-
 	record KrakenAddOrderResponse(List<String> error, Result result) {
 
 		record Result(Descr descr, List<String> txid) {
@@ -449,218 +413,11 @@ class ExchangeRestClientSignatureTests {
 
 	}
 
-	record AddOrder(String ordertype, String pair, BigDecimal price, String type,
-			BigDecimal volume) implements RestRequest<KrakenAddOrderResponse> {
-
-		static final AddOrder XBTUSD = new AddOrder("limit", "XBTUSD", new BigDecimal("37500"), "buy",
-				new BigDecimal("1.25"));
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.POST;
-		}
-
-		@Override
-		public String path() {
-			return "/0/private/AddOrder";
-		}
-
-		@Override
-		public Class<KrakenAddOrderResponse> responseType() {
-			return KrakenAddOrderResponse.class;
-		}
-
-		@Override
-		public Object body() {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("ordertype", this.ordertype);
-			fields.put("pair", this.pair);
-			fields.put("price", this.price);
-			fields.put("type", this.type);
-			fields.put("volume", this.volume);
-			return fields;
-		}
-
-	}
-
 	record OkxResponse(String code, String msg, List<Map<String, String>> data) {
 
 	}
 
-	record OkxBalance(String ccy) implements RestRequest<OkxResponse> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public String path() {
-			return "/api/v5/account/balance";
-		}
-
-		@Override
-		public Class<OkxResponse> responseType() {
-			return OkxResponse.class;
-		}
-
-		@Override
-		public Map<String, ?> queryParams() {
-			return Map.of("ccy", this.ccy);
-		}
-
-	}
-
-	record OkxOrder(String instId, String side, String px, String sz) implements RestRequest<OkxResponse> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.POST;
-		}
-
-		@Override
-		public String path() {
-			return "/api/v5/trade/order";
-		}
-
-		@Override
-		public Class<OkxResponse> responseType() {
-			return OkxResponse.class;
-		}
-
-		@Override
-		public Object body() {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("instId", this.instId);
-			fields.put("tdMode", "cash");
-			fields.put("side", this.side);
-			fields.put("ordType", "limit");
-			fields.put("px", this.px);
-			fields.put("sz", this.sz);
-			return fields;
-		}
-
-	}
-
 	record BybitResponse(int retCode, String retMsg, Map<String, Object> result) {
-
-	}
-
-	record BybitOpenOrders(String category, String symbol) implements RestRequest<BybitResponse> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public String path() {
-			return "/v5/order/realtime";
-		}
-
-		@Override
-		public Class<BybitResponse> responseType() {
-			return BybitResponse.class;
-		}
-
-		@Override
-		public Map<String, ?> queryParams() {
-			Map<String, Object> params = new LinkedHashMap<>();
-			params.put("category", this.category);
-			params.put("symbol", this.symbol);
-			return params;
-		}
-
-	}
-
-	record BybitCreateOrder(String symbol) implements RestRequest<BybitResponse> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.POST;
-		}
-
-		@Override
-		public String path() {
-			return "/v5/order/create";
-		}
-
-		@Override
-		public Class<BybitResponse> responseType() {
-			return BybitResponse.class;
-		}
-
-		@Override
-		public Object body() {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("category", "option");
-			fields.put("symbol", this.symbol);
-			fields.put("orderType", "Limit");
-			fields.put("side", "Buy");
-			fields.put("qty", "1");
-			fields.put("price", "1000");
-			return fields;
-		}
-
-	}
-
-	record GenericOrders(String symbol, int limit) implements RestRequest<String> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public String path() {
-			return "/v1/orders";
-		}
-
-		@Override
-		public Class<String> responseType() {
-			return String.class;
-		}
-
-		@Override
-		public Map<String, ?> queryParams() {
-			Map<String, Object> params = new LinkedHashMap<>();
-			params.put("symbol", this.symbol);
-			params.put("limit", this.limit);
-			return params;
-		}
-
-	}
-
-	@SuppressWarnings("rawtypes")
-	record GenericNewOrder(String symbol, String qty) implements RestRequest<Map> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.POST;
-		}
-
-		@Override
-		public String path() {
-			return "/v1/orders";
-		}
-
-		@Override
-		public Class<Map> responseType() {
-			return Map.class;
-		}
-
-		@Override
-		public Map<String, ?> queryParams() {
-			return Map.of("dryRun", true);
-		}
-
-		@Override
-		public Object body() {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("symbol", this.symbol);
-			fields.put("qty", this.qty);
-			return fields;
-		}
 
 	}
 

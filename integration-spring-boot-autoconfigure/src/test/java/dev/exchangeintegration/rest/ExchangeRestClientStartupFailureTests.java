@@ -1,13 +1,9 @@
 package dev.exchangeintegration.rest;
 
-import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import dev.exchangeintegration.autoconfigure.InvalidExchangeConfigurationException;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
+import static dev.exchangeintegration.rest.RestClientTestSupport.contextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,16 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExchangeRestClientStartupFailureTests {
 
-	private static ApplicationContextRunner runner(String yaml) {
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(JacksonAutoConfiguration.class, ExchangeIntegrationAutoConfiguration.class))
-			.withInitializer(RestClientTestSupport.yaml(yaml));
-	}
-
 	@Test
 	void missingBaseUrl() {
-		runner("""
+		contextRunner("""
 				exchange-integration:
 				  rest:
 				    binance:
@@ -39,7 +28,7 @@ class ExchangeRestClientStartupFailureTests {
 
 	@Test
 	void unknownSigner() {
-		runner("""
+		contextRunner("""
 				exchange-integration:
 				  rest:
 				    binance:
@@ -60,7 +49,7 @@ class ExchangeRestClientStartupFailureTests {
 
 	@Test
 	void binanceSignerWithoutSecret() {
-		runner("""
+		contextRunner("""
 				exchange-integration:
 				  rest:
 				    binance:

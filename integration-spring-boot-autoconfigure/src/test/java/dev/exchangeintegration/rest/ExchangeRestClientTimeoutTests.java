@@ -2,17 +2,11 @@ package dev.exchangeintegration.rest;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.http.HttpMethod;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -27,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * fixed delays: the client's {@code timeout}, and a request's own {@code timeout()} that
  * overrides it either way.
  */
-class ExchangeRestClientTimeoutTests {
+class ExchangeRestClientTimeoutTests extends AbstractExchangeRestClientTests {
 
 	private static final String YAML = """
 			exchange-integration:
@@ -40,25 +34,10 @@ class ExchangeRestClientTimeoutTests {
 			      timeout: 10s
 			""";
 
-	private static WireMockServer server;
-
-	@BeforeAll
-	static void startWireMock() {
-		server = RestClientTestSupport.startWireMock();
-	}
-
-	@AfterAll
-	static void stopWireMock() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.resetAll();
-	}
+	private static final TestRequest<String> DEPTH = TestRequest.get("/api/v3/depth", String.class);
 
 	private void run(ContextConsumer<AssertableApplicationContext> test) {
-		RestClientTestSupport.contextRunner(server, YAML).run(test);
+		contextRunner(YAML).run(test);
 	}
 
 	@Test
@@ -66,8 +45,8 @@ class ExchangeRestClientTimeoutTests {
 		server.stubFor(get(urlPathEqualTo("/api/v3/depth"))
 			.willReturn(aResponse().withFixedDelay(2000).withBody("{\"lastUpdateId\":1}")));
 		run((context) -> {
-			ExchangeRestClient client = context.getBean("hasty.restClient", ExchangeRestClient.class);
-			StepVerifier.create(client.execute(new Depth(null)))
+			ExchangeRestClient client = client(context, "hasty");
+			StepVerifier.create(client.execute(DEPTH))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(RestTimeoutException.class)
 					.hasMessage("Exchange REST client 'hasty': GET /api/v3/depth got no response within PT0.2S"))
 				.verify(Duration.ofMillis(1500));
@@ -83,8 +62,8 @@ class ExchangeRestClientTimeoutTests {
 		server.stubFor(get(urlPathEqualTo("/api/v3/depth"))
 			.willReturn(aResponse().withFixedDelay(2000).withBody("{\"lastUpdateId\":1}")));
 		run((context) -> {
-			ExchangeRestClient client = context.getBean("patient.restClient", ExchangeRestClient.class);
-			StepVerifier.create(client.execute(new Depth(Duration.ofMillis(300))))
+			ExchangeRestClient client = client(context, "patient");
+			StepVerifier.create(client.execute(DEPTH.withTimeout(Duration.ofMillis(300))))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(RestTimeoutException.class)
 					.hasMessage("Exchange REST client 'patient': GET /api/v3/depth got no response within PT0.3S"))
 				.verify(Duration.ofMillis(1500));
@@ -96,29 +75,10 @@ class ExchangeRestClientTimeoutTests {
 		server.stubFor(get(urlPathEqualTo("/api/v3/depth"))
 			.willReturn(aResponse().withFixedDelay(500).withBody("{\"lastUpdateId\":1}")));
 		run((context) -> {
-			ExchangeRestClient client = context.getBean("hasty.restClient", ExchangeRestClient.class);
-			assertThat(client.execute(new Depth(Duration.ofSeconds(3))).block(RESPONSE_TIMEOUT))
+			ExchangeRestClient client = client(context, "hasty");
+			assertThat(client.execute(DEPTH.withTimeout(Duration.ofSeconds(3))).block(RESPONSE_TIMEOUT))
 				.isEqualTo("{\"lastUpdateId\":1}");
 		});
-	}
-
-	record Depth(@Nullable Duration timeout) implements RestRequest<String> {
-
-		@Override
-		public HttpMethod method() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public String path() {
-			return "/api/v3/depth";
-		}
-
-		@Override
-		public Class<String> responseType() {
-			return String.class;
-		}
-
 	}
 
 }

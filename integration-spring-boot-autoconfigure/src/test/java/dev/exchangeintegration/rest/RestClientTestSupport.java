@@ -12,9 +12,6 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Notifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -27,10 +24,11 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
 /**
- * Shared set-up of the tests that drive {@link ExchangeRestClient}s declared in YAML
- * against WireMock, over real HTTP on 127.0.0.1: a WireMock server on a dynamic port, an
- * {@link ApplicationContextRunner} whose YAML can refer to it as {@code ${wiremock.url}},
- * and independent HMAC helpers (plain {@code javax.crypto}, not the signers under test).
+ * Shared set-up of the tests of {@link ExchangeRestClient}s declared in YAML: an
+ * {@link ApplicationContextRunner} with the auto-configurations and the YAML, and
+ * independent HMAC helpers (plain {@code javax.crypto}, not the signers under test).
+ *
+ * @see AbstractExchangeRestClientTests
  */
 final class RestClientTestSupport {
 
@@ -39,57 +37,20 @@ final class RestClientTestSupport {
 	 */
 	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
 
-	/**
-	 * Keeps WireMock quiet: it would otherwise print unmatched requests, headers
-	 * included.
-	 */
-	private static final Notifier SILENT = new Notifier() {
-
-		@Override
-		public void info(String message) {
-		}
-
-		@Override
-		public void error(String message) {
-		}
-
-		@Override
-		public void error(String message, Throwable cause) {
-		}
-
-	};
-
 	private RestClientTestSupport() {
 	}
 
 	/**
-	 * Start a WireMock server bound to 127.0.0.1 on a dynamic port.
-	 * @return the started server
-	 */
-	static WireMockServer startWireMock() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-			.bindAddress("127.0.0.1")
-			.dynamicPort()
-			.containerThreads(100)
-			.notifier(SILENT));
-		server.start();
-		return server;
-	}
-
-	/**
 	 * Return a context runner with Jackson and the exchange integration
-	 * auto-configurations, the given YAML as a property source, and {@code wiremock.url}
-	 * set to the server's base URL.
-	 * @param server the WireMock server
+	 * auto-configurations and the given YAML as a property source.
 	 * @param yaml the application YAML
 	 * @return the runner
 	 */
-	static ApplicationContextRunner contextRunner(WireMockServer server, String yaml) {
+	static ApplicationContextRunner contextRunner(String yaml) {
 		return new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(JacksonAutoConfiguration.class, ExchangeIntegrationAutoConfiguration.class))
-			.withInitializer(yaml(yaml))
-			.withPropertyValues("wiremock.url=http://127.0.0.1:" + server.port());
+			.withInitializer(yaml(yaml));
 	}
 
 	/**
