@@ -53,7 +53,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 	private final Transport transport;
 
-	private final List<String> subscriptions;
+	private final List<Object> subscriptions;
 
 	private final ProtocolParser<I> parser;
 
@@ -141,7 +141,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 			Consumer<O> onDrop = (output) -> onDropped(consumer, dropped);
 			Flux<O> outputs = this.sink.asFlux();
 			Flux<O> buffered = switch (this.overflow) {
-				case DROP_OLDEST ->
+				case BACKPRESSURE, DROP_OLDEST ->
 					outputs.onBackpressureBuffer(this.bufferSize, onDrop, BufferOverflowStrategy.DROP_OLDEST);
 				case DROP_LATEST ->
 					outputs.onBackpressureBuffer(this.bufferSize, onDrop, BufferOverflowStrategy.DROP_LATEST);
@@ -158,22 +158,122 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		});
 	}
 
+	// INTERIM: delivery on top of flux() until the delivery redesign replaces it
+	@Override
+	public OutputSubscription subscribe(ConsumerSpec spec, OutputHandler<? super O> handler) {
+		Scheduler scheduler = spec.isDirect() ? Schedulers.immediate() : Schedulers.fromExecutor(spec.executor());
+		InterimSubscription<O> subscription = new InterimSubscription<>(this, spec.name(), handler);
+		flux(spec.name(), scheduler).subscribe(subscription);
+		return subscription;
+	}
+
+	private static final class InterimSubscription<O> extends reactor.core.publisher.BaseSubscriber<O>
+			implements OutputSubscription, OutputContext {
+
+		private final DefaultExchangeStream<?, O> stream;
+
+		private final String name;
+
+		private final OutputHandler<? super O> handler;
+
+		private volatile boolean paused;
+
+		InterimSubscription(DefaultExchangeStream<?, O> stream, String name, OutputHandler<? super O> handler) {
+			this.stream = stream;
+			this.name = name;
+			this.handler = handler;
+		}
+
+		@Override
+		protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+			request(1);
+		}
+
+		@Override
+		protected void hookOnNext(O output) {
+			try {
+				this.handler.onOutput(output, this);
+			}
+			catch (Exception ex) {
+				this.stream.report(ErrorKind.LISTENER, ex, null, null);
+			}
+			if (!this.paused) {
+				request(1);
+			}
+		}
+
+		@Override
+		public String name() {
+			return this.name;
+		}
+
+		@Override
+		public void pause() {
+			this.paused = true;
+		}
+
+		@Override
+		public void resume() {
+			if (this.paused) {
+				this.paused = false;
+				request(1);
+			}
+		}
+
+		@Override
+		public boolean isPaused() {
+			return this.paused;
+		}
+
+		@Override
+		public long dropped() {
+			return this.stream.droppedOutputs().getOrDefault(this.name, 0L);
+		}
+
+		@Override
+		public int buffered() {
+			return 0;
+		}
+
+		@Override
+		public boolean drainAndDispose(Duration timeout) {
+			dispose();
+			return true;
+		}
+
+		@Override
+		public String exchange() {
+			return this.stream.name();
+		}
+
+		@Override
+		public java.time.Instant receivedAt() {
+			return java.time.Instant.now();
+		}
+
+		@Override
+		public Map<String, Object> headers() {
+			return Map.of();
+		}
+
+	}
+
 	@Override
 	public ConnectionState state() {
 		return this.state.get();
 	}
 
 	@Override
-	public void send(String text) {
+	public void send(Object message) {
 		StreamConnection connection = this.current;
-		if (connection == null || !connection.send(text)) {
+		if (connection == null || !connection.send(message)) {
 			throw new IllegalStateException(
 					"Exchange '" + this.name + "' has no open connection (state " + state() + ")");
 		}
 	}
 
 	@Override
-	public void addSubscription(String subscription) {
+	public void addSubscription(Object subscription) {
 		// shares the lock with StreamConnection.onOpen: the subscription goes out exactly
 		// once on the current connection, whether it opens before or after this call
 		synchronized (this.subscriptions) {
@@ -237,7 +337,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		this.stopping = true;
 		try {
 			StreamConnection connection = this.current;
-			if (connection != null && connection.close(new CloseStatus(CloseStatus.NORMAL.code(), "client stopping"))) {
+			if (connection != null && connection.close("client stopping")) {
 				// an exchange that does not answer the Close frame gets no longer than
 				// this
 				this.terminated.asMono().timeout(timeout, Mono.empty()).block();
@@ -298,7 +398,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 	 * Return the subscriptions to send on a new connection, and the lock that
 	 * {@link #addSubscription(String)} holds.
 	 */
-	List<String> subscriptions() {
+	List<Object> subscriptions() {
 		return this.subscriptions;
 	}
 
@@ -414,7 +514,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 		private final Transformer<I, O> transformer;
 
-		private List<String> subscriptions = List.of();
+		private List<?> subscriptions = List.of();
 
 		private ExchangeStreamObserver observer = ExchangeStreamObserver.NONE;
 
@@ -448,7 +548,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		 * @param subscriptions the subscription frames
 		 * @return this builder
 		 */
-		public Builder<I, O> subscriptions(List<String> subscriptions) {
+		public Builder<I, O> subscriptions(List<?> subscriptions) {
 			this.subscriptions = subscriptions;
 			return this;
 		}

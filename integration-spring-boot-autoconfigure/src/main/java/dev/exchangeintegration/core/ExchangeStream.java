@@ -56,20 +56,36 @@ public interface ExchangeStream<O> {
 	ConnectionState state();
 
 	/**
-	 * Send a text frame on the open connection, for example an order or a one-off
-	 * request. It is <em>not</em> sent again after a reconnect; use
-	 * {@link #addSubscription(String)} for frames that must be.
-	 * @param text the frame text
+	 * Send a message on the open connection, for example an order or a one-off request.
+	 * It is <em>not</em> sent again after a reconnect; use
+	 * {@link #addSubscription(Object)} for messages that must be. The message is handed
+	 * to the transport as it is, in a type the transport understands: a {@code String} (a
+	 * text frame) or a {@code byte[]} (a binary frame) for WebSocket; other transports
+	 * document theirs.
+	 * @param message the message
 	 * @throws IllegalStateException if no connection is open
+	 * @throws IllegalArgumentException if the transport cannot send that type
 	 */
-	void send(String text);
+	void send(Object message);
 
 	/**
 	 * Add a subscription at runtime: it is sent now if a connection is open, and on every
 	 * reconnect after the configured subscriptions, in the order added.
-	 * @param subscription the subscription frame text
+	 * @param subscription the subscription message, in a type the transport understands,
+	 * as for {@link #send(Object)}
 	 */
-	void addSubscription(String subscription);
+	void addSubscription(Object subscription);
+
+	/**
+	 * Attach a consumer: from now on, every output is handed to {@code handler} as
+	 * {@code spec} says (directly on the transport's thread, or on a thread of the
+	 * consumer's own with a bounded buffer and an overflow policy), until the returned
+	 * subscription is disposed or the stream stops.
+	 * @param spec how the consumer receives outputs
+	 * @param handler the consumer
+	 * @return the subscription, to pause, resume or dispose of it
+	 */
+	OutputSubscription subscribe(ConsumerSpec spec, OutputHandler<? super O> handler);
 
 	/**
 	 * Return the number of outputs dropped so far for each consumer that fell behind, by

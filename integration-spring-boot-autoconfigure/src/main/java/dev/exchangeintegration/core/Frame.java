@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * One protocol frame as received by a {@link Transport}: a WebSocket message, an HTTP
@@ -33,6 +34,16 @@ public interface Frame {
 	 * @return the payload size
 	 */
 	int length();
+
+	/**
+	 * Return the headers the transport attaches to this frame (a Kafka key and offset, a
+	 * FIX sequence number), by the names in
+	 * {@code dev.exchangeintegration.messaging.ExchangeHeaders}. Empty by default.
+	 * @return the headers
+	 */
+	default Map<String, Object> headers() {
+		return Map.of();
+	}
 
 	/**
 	 * Return a stream over the payload bytes, positioned at the start of the payload. The

@@ -1,11 +1,19 @@
 package dev.exchangeintegration.core;
 
 /**
- * What happens to a consumer that falls {@code buffer-size} outputs behind. Every policy
- * counts and reports the outputs lost; none ever slows the connection or another
- * consumer.
+ * What happens when a consumer falls {@code buffer-size} outputs behind. Every policy
+ * reports what it does: a pause of the transport, or the outputs lost.
  */
 public enum OverflowPolicy {
+
+	/**
+	 * Keep every output: while this consumer's buffer is full, the stream stops reading
+	 * its transport (TCP flow control then pushes back on the exchange), and it resumes
+	 * once the consumer has drained to half its buffer. A pause longer than 1 s is
+	 * reported as an {@link ErrorKind#OVERFLOW} error naming the consumer, and again at 2
+	 * s, 4 s... The default.
+	 */
+	BACKPRESSURE,
 
 	/**
 	 * Drop the oldest buffered output to make room for the new one.

@@ -44,7 +44,7 @@ final class StreamConnection implements Transport.Handler {
 
 	private final boolean tracksActivity;
 
-	private List<String> subscriptions = List.of();
+	private List<Object> subscriptions = List.of();
 
 	private final Sinks.Many<Object> signals = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -106,7 +106,7 @@ final class StreamConnection implements Transport.Handler {
 		}
 		if (this.stream.isStopping()) {
 			this.outbound = outbound;
-			outbound.close(CloseStatus.NORMAL);
+			outbound.close("client stopping");
 			return;
 		}
 		this.lastDataAt = System.nanoTime();
@@ -117,14 +117,15 @@ final class StreamConnection implements Transport.Handler {
 			this.subscriptions = List.copyOf(this.stream.subscriptions());
 			if (ack != null && !this.subscriptions.isEmpty()) {
 				synchronized (this.pendingAcks) {
-					for (String subscription : this.subscriptions) {
-						this.pendingAcks.add(new PendingAck(expectedId(ack, subscription), subscription));
+					for (Object subscription : this.subscriptions) {
+						this.pendingAcks
+							.add(new PendingAck(expectedId(ack, subscription), String.valueOf(subscription)));
 					}
 				}
 				this.subscribing = true;
 				changeState(ConnectionState.SUBSCRIBING, null);
 			}
-			for (String subscription : this.subscriptions) {
+			for (Object subscription : this.subscriptions) {
 				outbound.send(subscription);
 			}
 			this.outbound = outbound;
@@ -169,12 +170,12 @@ final class StreamConnection implements Transport.Handler {
 	 * Send a frame if the connection is open.
 	 * @return whether it was sent
 	 */
-	boolean send(String text) {
+	boolean send(Object message) {
 		Transport.Outbound out = this.outbound;
 		if (out == null || this.ended.get()) {
 			return false;
 		}
-		out.send(text);
+		out.send(message);
 		return true;
 	}
 
@@ -182,12 +183,12 @@ final class StreamConnection implements Transport.Handler {
 	 * Start a graceful close if the connection is open.
 	 * @return whether a close was started
 	 */
-	boolean close(CloseStatus status) {
+	boolean close(String reason) {
 		Transport.Outbound out = this.outbound;
 		if (out == null || this.ended.get()) {
 			return false;
 		}
-		out.close(status);
+		out.close(reason);
 		return true;
 	}
 
@@ -246,11 +247,14 @@ final class StreamConnection implements Transport.Handler {
 	 * Return the id a subscription's acknowledgement carries; a subscription without one
 	 * gets an id nothing matches, so that it times out and is reported.
 	 */
-	private static Object expectedId(SubscriptionAckSpec ack, String subscription) {
+	private static Object expectedId(SubscriptionAckSpec ack, Object subscription) {
 		if (ack.idPointer() == null) {
 			return subscription;
 		}
-		Object id = idOf(subscription, ack);
+		if (!(subscription instanceof String text)) {
+			return new Object();
+		}
+		Object id = idOf(text, ack);
 		return (id != null) ? id : new Object();
 	}
 

@@ -51,10 +51,14 @@ public interface Transport {
 	interface Outbound {
 
 		/**
-		 * Queue a text frame for sending.
-		 * @param text the frame text
+		 * Queue a message for sending, as it is: the transport documents the types it
+		 * accepts (for WebSocket, a {@code String} as a text frame and a {@code byte[]}
+		 * as a binary frame).
+		 * @param message the message
+		 * @throws IllegalArgumentException if the transport cannot send that type
+		 * @throws IllegalStateException if the connection has closed
 		 */
-		void send(String text);
+		void send(Object message);
 
 		/**
 		 * Queue a protocol-level ping, such as a WebSocket Ping frame.
@@ -65,10 +69,26 @@ public interface Transport {
 		}
 
 		/**
-		 * Start a graceful close of the connection.
-		 * @param status the status to close with
+		 * Stop reading from the connection (for a socket, stop reading so that TCP flow
+		 * control pushes back on the sender) until {@link #resumeReading()}. Frames
+		 * already read may still be delivered. Must not block; may be called from any
+		 * thread. Does nothing by default, for transports that cannot pause.
 		 */
-		void close(CloseStatus status);
+		default void pauseReading() {
+		}
+
+		/**
+		 * Resume reading after {@link #pauseReading()}. May be called from any thread.
+		 */
+		default void resumeReading() {
+		}
+
+		/**
+		 * Start a graceful close of the connection, with the transport's own normal
+		 * closure (a WebSocket Close frame with code 1000, a FIX Logout...).
+		 * @param reason why, for the exchange's logs; possibly empty
+		 */
+		void close(String reason);
 
 	}
 

@@ -100,13 +100,13 @@ public final class RestPollTransport implements Transport {
 		}
 
 		@Override
-		public void send(String text) {
+		public void send(Object message) {
 			throw new UnsupportedOperationException("A REST poll has nothing to send frames on");
 		}
 
 		@Override
-		public void close(CloseStatus status) {
-			this.closed.tryEmitValue(status);
+		public void close(String reason) {
+			this.closed.tryEmitValue(new CloseStatus(CloseStatus.NORMAL.code(), reason));
 		}
 
 	}

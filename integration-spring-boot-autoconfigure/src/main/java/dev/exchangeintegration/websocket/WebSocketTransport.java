@@ -5,10 +5,12 @@ import java.time.Duration;
 import dev.exchangeintegration.core.CloseStatus;
 import dev.exchangeintegration.core.FrameType;
 import dev.exchangeintegration.core.Transport;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
@@ -111,8 +113,18 @@ public final class WebSocketTransport implements Transport {
 		}
 
 		@Override
-		public void send(String text) {
-			emit(new TextWebSocketFrame(text));
+		public void send(Object message) {
+			if (message instanceof String text) {
+				emit(new TextWebSocketFrame(text));
+			}
+			else if (message instanceof byte[] bytes) {
+				emit(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+			}
+			else {
+				throw new IllegalArgumentException(
+						"A WebSocket sends a String (text frame) or a byte[] (binary frame), not a "
+								+ message.getClass().getName());
+			}
 		}
 
 		@Override
@@ -132,8 +144,8 @@ public final class WebSocketTransport implements Transport {
 		}
 
 		@Override
-		public void close(CloseStatus status) {
-			this.out.sendClose(status.code(), status.reason())
+		public void close(String reason) {
+			this.out.sendClose(WebSocketCloseStatus.NORMAL_CLOSURE.code(), reason)
 				.subscribe(null, (ex) -> logger.debug("Close frame not sent: {}", ex.toString()));
 		}
 
