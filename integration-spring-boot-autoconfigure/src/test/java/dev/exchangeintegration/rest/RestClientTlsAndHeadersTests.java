@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +17,6 @@ import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
@@ -40,8 +38,8 @@ class RestClientTlsAndHeadersTests {
 	private DisposableServer server;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SslAutoConfiguration.class,
-				ExchangeIntegrationAutoConfiguration.class));
+		.withConfiguration(RestClientTestSupport.AUTO_CONFIGURATIONS)
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class));
 
 	@BeforeEach
 	void start() throws Exception {

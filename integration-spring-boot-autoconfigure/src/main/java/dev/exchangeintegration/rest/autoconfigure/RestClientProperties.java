@@ -1,4 +1,4 @@
-package dev.exchangeintegration.autoconfigure;
+package dev.exchangeintegration.rest.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +16,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Settings of one exchange REST client, under {@code exchange-integration.rest.NAME}.
- * {@link #toString()} never shows the credentials.
+ * They are checked, once, when they become the client's
+ * {@link dev.exchangeintegration.rest.RestClientSpec RestClientSpec}. {@link #toString()}
+ * never shows the credentials.
  */
 public class RestClientProperties {
 
@@ -92,7 +94,7 @@ public class RestClientProperties {
 	/**
 	 * TLS settings.
 	 */
-	private final ExchangeIntegrationProperties.Ssl ssl = new ExchangeIntegrationProperties.Ssl();
+	private final Ssl ssl = new Ssl();
 
 	/**
 	 * Headers sent with every request.
@@ -195,7 +197,7 @@ public class RestClientProperties {
 		return this.retry;
 	}
 
-	public ExchangeIntegrationProperties.Ssl getSsl() {
+	public Ssl getSsl() {
 		return this.ssl;
 	}
 
@@ -358,6 +360,28 @@ public class RestClientProperties {
 
 		public void setMaxBackoff(Duration maxBackoff) {
 			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/**
+	 * TLS settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) to trust and present for https://,
+		 * for example for a private CA. Without it, the JDK's trusted CAs verify the
+		 * server; verification is always on.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}
