@@ -67,6 +67,38 @@ class ExchangeRestClientStartupFailureTests {
 		});
 	}
 
+	@Test
+	void receiveWindowUnderAMillisecond() {
+		contextRunner("""
+				exchange-integration:
+				  rest:
+				    bybit:
+				      base-url: http://127.0.0.1:9
+				      signer: bybit
+				      api-key: StartupApiKeyR2d2
+				      secret: StartupSecretC3p0
+				      recv-window: 0ms
+				""")
+			.run((context) -> assertInvalid(context.getStartupFailure(), "exchange-integration.rest.bybit.recv-window",
+					"REST client 'bybit' recv-window is PT0S. Set at least 1ms, for example 5s."));
+	}
+
+	@Test
+	void maxBackoffBelowInitialBackoff() {
+		contextRunner("""
+				exchange-integration:
+				  rest:
+				    binance:
+				      base-url: http://127.0.0.1:9
+				      retry:
+				        initial-backoff: 2s
+				        max-backoff: 1s
+				""").run((context) -> assertInvalid(context.getStartupFailure(),
+				"exchange-integration.rest.binance.retry.max-backoff",
+				"REST client 'binance' retry.max-backoff is less than retry.initial-backoff. Set it at least as long "
+						+ "as retry.initial-backoff."));
+	}
+
 	/**
 	 * Assert that the failure comes from an invalid property: its name, and a reason that
 	 * says what is wrong and how to fix it.

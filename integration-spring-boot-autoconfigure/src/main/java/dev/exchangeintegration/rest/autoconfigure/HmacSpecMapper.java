@@ -21,7 +21,7 @@ final class HmacSpecMapper {
 	private HmacSpecMapper() {
 	}
 
-	static HmacSignerSpec spec(Property property, RestClientProperties.Hmac hmac) {
+	static HmacSignerSpec spec(Property property, HmacProperties hmac) {
 		if (hmac.getPrehash().isEmpty()) {
 			throw property.invalid("hmac.prehash", null, "is empty", "List the parts of the signed message, for "
 					+ "example [timestamp, method, path-with-query, body].");

@@ -2,6 +2,7 @@ package dev.exchangeintegration.rest.autoconfigure;
 
 import java.time.Clock;
 
+import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import dev.exchangeintegration.autoconfigure.ExchangeSchedulers;
 import dev.exchangeintegration.autoconfigure.RestPollTransportFactory;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,9 +27,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the exchange REST clients: an {@link ExchangeRestClient} bean per
  * entry under {@code exchange-integration.rest}, each on a clone of Spring Boot's
- * {@link WebClient.Builder}, and REST polling as a stream transport.
+ * {@link WebClient.Builder}, and REST polling as a stream transport for the exchanges
+ * with {@code protocol: rest-poll}.
  */
-@AutoConfiguration(after = WebClientAutoConfiguration.class,
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, ExchangeIntegrationAutoConfiguration.class },
 		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 				"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, DefaultExchangeRestClient.class, JsonMapper.class })
@@ -52,6 +55,7 @@ public final class RestClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean({ ExchangeStreamObserver.class, ExchangeSchedulers.class })
 	RestPollTransportFactory restPollTransportFactory(ExchangeRestClientFactory clients,
 			ConfigurableListableBeanFactory beanFactory, ExchangeStreamObserver observer,
 			ExchangeSchedulers schedulers) {

@@ -154,7 +154,7 @@ final class RestClientSpecMapper {
 		return this.beanFactory.getBean(name, ApiErrorParser.class);
 	}
 
-	private static RateLimitSpec rateLimit(Property property, int index, RestClientProperties.RateLimit limit) {
+	private static RateLimitSpec rateLimit(Property property, int index, RateLimitProperties limit) {
 		String prefix = "rate-limits[" + index + "].";
 		if (limit.getLimit() < 1) {
 			throw property.invalid(prefix + "limit", limit.getLimit(), "is " + limit.getLimit(),
