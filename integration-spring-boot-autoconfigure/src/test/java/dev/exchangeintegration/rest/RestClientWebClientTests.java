@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -22,12 +23,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.exchangeintegration.rest.RestClientTestSupport.RESPONSE_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link ExchangeRestClient}s declared in YAML are built on Spring Boot's
  * {@code WebClient.Builder}: a {@link WebClientCustomizer} bean applies to them, its
  * filters run ahead of the client's own (so they see the request before it is signed),
- * and responses are bound with Boot's {@code JsonMapper}.
+ * responses are bound with Boot's {@code JsonMapper}, and Boot's codec settings bound the
+ * bodies held in memory.
  */
 class RestClientWebClientTests extends AbstractExchangeRestClientTests {
 
@@ -84,6 +87,18 @@ class RestClientWebClientTests extends AbstractExchangeRestClientTests {
 			assertThat(client.execute(TestRequest.get("/api/v3/order", OrderIds.class)).block(RESPONSE_TIMEOUT))
 				.isEqualTo(new OrderIds(28, "6gCrw2kRUAF9CvJDGP16IP"));
 		});
+	}
+
+	@Test
+	void bodiesAreBufferedWithinBootsCodecLimit() {
+		String large = "[\"" + "x".repeat(300 * 1024) + "\"]";
+		server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(okJson(large)));
+		TestRequest<String> exchangeInfo = TestRequest.get("/api/v3/exchangeInfo", String.class);
+		contextRunner(YAML).run((context) -> assertThatExceptionOfType(DataBufferLimitException.class)
+			.isThrownBy(() -> client(context, "binance").execute(exchangeInfo).block(RESPONSE_TIMEOUT)));
+		contextRunner(YAML).withPropertyValues("spring.http.codecs.max-in-memory-size=1MB")
+			.run((context) -> assertThat(client(context, "binance").execute(exchangeInfo).block(RESPONSE_TIMEOUT))
+				.isEqualTo(large));
 	}
 
 	record OrderIds(long orderId, String clientOrderId) {
