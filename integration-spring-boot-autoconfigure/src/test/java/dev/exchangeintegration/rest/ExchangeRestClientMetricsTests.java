@@ -1,5 +1,6 @@
 package dev.exchangeintegration.rest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.exchangeintegration.rest.RestClientTestSupport.RESPONSE_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code http.client.requests} timer that WebClient's observation records for
@@ -62,19 +64,25 @@ class ExchangeRestClientMetricsTests extends AbstractExchangeRestClientTests {
 						.block(RESPONSE_TIMEOUT));
 				assertThat(client.execute(new OrderById(28)).block(RESPONSE_TIMEOUT)).isEqualTo("{\"orderId\":28}");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				List<Map<String, String>> tags = registry.find("http.client.requests")
-					.timers()
-					.stream()
-					.map(ExchangeRestClientMetricsTests::tags)
-					.toList();
-				assertThat(tags).containsExactlyInAnyOrder(tags("/api/v3/ticker/price", "200", "SUCCESS", "none"),
-						tags("/api/v3/exchangeInfo", "400", "CLIENT_ERROR", "ExchangeApiException"),
-						tags("/api/v3/order/{orderId}", "200", "SUCCESS", "none"));
+				// WebClient stops the observation just after the response is delivered
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(timerTags(registry)).containsExactlyInAnyOrder(
+							tags("/api/v3/ticker/price", "200", "SUCCESS", "none"),
+							tags("/api/v3/exchangeInfo", "400", "CLIENT_ERROR", "ExchangeApiException"),
+							tags("/api/v3/order/{orderId}", "200", "SUCCESS", "none")));
 				for (Timer timer : registry.find("http.client.requests").timers()) {
 					assertThat(timer.count()).isEqualTo(1);
 				}
 				assertThat(registry.find("exchange.rest.requests").meters()).isEmpty();
 			});
+	}
+
+	private static List<Map<String, String>> timerTags(MeterRegistry registry) {
+		return registry.find("http.client.requests")
+			.timers()
+			.stream()
+			.map(ExchangeRestClientMetricsTests::tags)
+			.toList();
 	}
 
 	private static Map<String, String> tags(String uri, String status, String outcome, String exception) {

@@ -2,24 +2,27 @@ package dev.exchangeintegration.rest.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.function.Consumer;
 
 import dev.exchangeintegration.rest.DefaultExchangeRestClient;
 import dev.exchangeintegration.rest.RestClientSpec;
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Creates the {@link DefaultExchangeRestClient} of each {@code exchange-integration.rest}
  * entry, on a clone of Spring Boot's auto-configured {@link WebClient.Builder}, so that
- * {@code WebClientCustomizer} beans, Boot's codecs, HTTP client settings, SSL bundles and
- * observations apply to every client. Each client's settings are checked once, when they
- * become its {@link RestClientSpec}. All clients share one rate-limit timer thread, owned
- * by this factory and shut down with it.
+ * {@code WebClientCustomizer} beans, Boot's codecs and observations apply to every
+ * client, with a connector of its own built by Boot's connector builder, so that Boot's
+ * HTTP client settings and the client's SSL bundle apply (see
+ * {@link RestClientConnectors}). Each client's settings are checked once, when they
+ * become its {@link RestClientSpec}. The connection pools and one rate-limit timer
+ * thread, shared by all clients, are owned by this factory and shut down with it.
  */
 public class ExchangeRestClientFactory implements DisposableBean {
 
@@ -29,6 +32,8 @@ public class ExchangeRestClientFactory implements DisposableBean {
 
 	private final RestClientSpecMapper specs;
 
+	private final RestClientConnectors connectors;
+
 	private final WebClient.Builder webClientBuilder;
 
 	private final JsonMapper mapper;
@@ -36,9 +41,10 @@ public class ExchangeRestClientFactory implements DisposableBean {
 	private final Clock clock;
 
 	ExchangeRestClientFactory(RestClientsProperties properties, RestClientSpecMapper specs,
-			WebClient.Builder webClientBuilder, JsonMapper mapper, Clock clock) {
+			RestClientConnectors connectors, WebClient.Builder webClientBuilder, JsonMapper mapper, Clock clock) {
 		this.properties = properties;
 		this.specs = specs;
+		this.connectors = connectors;
 		this.webClientBuilder = webClientBuilder;
 		this.mapper = mapper;
 		this.clock = clock;
@@ -58,12 +64,9 @@ public class ExchangeRestClientFactory implements DisposableBean {
 			throw new IllegalArgumentException("No REST client is configured under exchange-integration.rest." + name);
 		}
 		RestClientSpec spec = this.specs.spec(name, properties);
-		WebClient.Builder builder = this.webClientBuilder.clone();
-		Consumer<WebClient.Builder> ssl = this.specs.ssl(name, properties);
-		if (ssl != null) {
-			builder.apply(ssl);
-		}
-		return new DefaultExchangeRestClient(spec, builder, this.mapper, this.clock, this.limiterScheduler);
+		SslBundle sslBundle = this.specs.sslBundle(name, properties);
+		return new DefaultExchangeRestClient(spec, webClientBuilder(name, sslBundle), this.mapper, this.clock,
+				this.limiterScheduler);
 	}
 
 	/**
@@ -75,11 +78,16 @@ public class ExchangeRestClientFactory implements DisposableBean {
 	 */
 	public DefaultExchangeRestClient createForBaseUrl(String name, URI baseUrl) {
 		return new DefaultExchangeRestClient(RestClientSpec.builder(name, baseUrl).build(),
-				this.webClientBuilder.clone(), this.mapper, this.clock, this.limiterScheduler);
+				webClientBuilder(name, null), this.mapper, this.clock, this.limiterScheduler);
+	}
+
+	private WebClient.Builder webClientBuilder(String name, @Nullable SslBundle sslBundle) {
+		return this.webClientBuilder.clone().clientConnector(this.connectors.connector(name, sslBundle));
 	}
 
 	@Override
 	public void destroy() {
+		this.connectors.dispose();
 		this.limiterScheduler.dispose();
 	}
 

@@ -18,8 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.boot.webclient.autoconfigure.WebClientSsl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -45,10 +47,16 @@ public final class RestClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExchangeRestClientFactory exchangeRestClientFactory(RestClientsProperties properties,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<WebClientSsl> webClientSsl,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock,
 			ConfigurableListableBeanFactory beanFactory) {
-		return new ExchangeRestClientFactory(properties, new RestClientSpecMapper(beanFactory, webClientSsl),
+		RestClientConnectors connectors = new RestClientConnectors(
+				connectorBuilder
+					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(beanFactory.getBeanClassLoader())),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+		return new ExchangeRestClientFactory(properties, new RestClientSpecMapper(beanFactory, sslBundles), connectors,
 				webClientBuilder.getIfAvailable(WebClient::builder), jsonMapper.getIfAvailable(JsonMapper::shared),
 				clock.getIfAvailable(Clock::systemUTC));
 	}

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import dev.exchangeintegration.rest.ApiErrorParser;
 import dev.exchangeintegration.rest.ApiErrorParsers;
@@ -22,8 +21,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
-import org.springframework.boot.webclient.autoconfigure.WebClientSsl;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 
 /**
  * Turns the settings of a REST client into its {@link RestClientSpec}: the one place
@@ -40,11 +39,11 @@ final class RestClientSpecMapper {
 
 	private final ListableBeanFactory beanFactory;
 
-	private final ObjectProvider<WebClientSsl> webClientSsl;
+	private final ObjectProvider<SslBundles> sslBundles;
 
-	RestClientSpecMapper(ListableBeanFactory beanFactory, ObjectProvider<WebClientSsl> webClientSsl) {
+	RestClientSpecMapper(ListableBeanFactory beanFactory, ObjectProvider<SslBundles> sslBundles) {
 		this.beanFactory = beanFactory;
-		this.webClientSsl = webClientSsl;
+		this.sslBundles = sslBundles;
 	}
 
 	RestClientSpec spec(String name, RestClientProperties properties) {
@@ -66,21 +65,21 @@ final class RestClientSpecMapper {
 	}
 
 	/**
-	 * Return how a client's {@code WebClient.Builder} trusts and presents its SSL bundle,
-	 * or {@code null} when it has none.
+	 * Return the SSL bundle a client trusts and presents, or {@code null} when it names
+	 * none.
 	 */
-	@Nullable Consumer<WebClient.Builder> ssl(String name, RestClientProperties properties) {
+	@Nullable SslBundle sslBundle(String name, RestClientProperties properties) {
 		String bundle = properties.getSsl().getBundle();
 		if (bundle == null) {
 			return null;
 		}
 		Property property = new Property(name);
-		WebClientSsl ssl = this.webClientSsl.getIfAvailable();
+		SslBundles sslBundles = this.sslBundles.getIfAvailable();
 		try {
-			if (ssl == null) {
+			if (sslBundles == null) {
 				throw new NoSuchSslBundleException(bundle, "No SslBundles bean is available");
 			}
-			return ssl.fromBundle(bundle);
+			return sslBundles.getBundle(bundle);
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw property.invalid("ssl.bundle", bundle, "names SSL bundle '" + bundle + "', which does not exist",
