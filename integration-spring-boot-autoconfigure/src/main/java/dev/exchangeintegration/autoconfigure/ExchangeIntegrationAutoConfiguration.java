@@ -1,6 +1,5 @@
 package dev.exchangeintegration.autoconfigure;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,15 +12,12 @@ import dev.exchangeintegration.event.ExchangeErrorPublisher;
 import dev.exchangeintegration.listener.ExchangeListenerAnnotationBeanPostProcessor;
 import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry;
 import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry.StreamLookup;
-import dev.exchangeintegration.rest.RestRequestObserver;
 import dev.exchangeintegration.websocket.WebSocketClientCustomizer;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +26,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 
@@ -47,21 +42,6 @@ public final class ExchangeIntegrationAutoConfiguration {
 	@Bean
 	static ExchangeStreamRegistrar exchangeStreamRegistrar() {
 		return new ExchangeStreamRegistrar();
-	}
-
-	@Bean
-	static RestClientRegistrar restClientRegistrar() {
-		return new RestClientRegistrar();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ExchangeRestClientFactory exchangeRestClientFactory(ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Clock> clock, ObjectProvider<RestRequestObserver> observer,
-			ObjectProvider<SslBundles> sslBundles, ConfigurableListableBeanFactory beanFactory) {
-		return new ExchangeRestClientFactory(jsonMapper.getIfAvailable(JsonMapper::new),
-				clock.getIfAvailable(Clock::systemUTC), observer.getIfAvailable(() -> RestRequestObserver.NONE),
-				sslBundles.getIfAvailable(), beanFactory);
 	}
 
 	@Bean
@@ -87,14 +67,6 @@ public final class ExchangeIntegrationAutoConfiguration {
 	WebSocketExchangeTransportFactory webSocketExchangeTransportFactory(
 			ObjectProvider<WebSocketClientCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
 		return new WebSocketExchangeTransportFactory(customizers.orderedStream().toList(), sslBundles.getIfAvailable());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RestPollTransportFactory restPollTransportFactory(ExchangeRestClientFactory clients,
-			ConfigurableListableBeanFactory beanFactory, ExchangeStreamObserver observer,
-			ExchangeSchedulers schedulers) {
-		return new RestPollTransportFactory(clients, beanFactory, observer, schedulers);
 	}
 
 	@Bean
@@ -139,29 +111,6 @@ public final class ExchangeIntegrationAutoConfiguration {
 			.as(ExchangeStream.class)
 			.getGeneric(0);
 		return new StreamLookup(beanFactory.getBean(beanName, ExchangeStream.class), output);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	static class RestMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(RestRequestObserver.class)
-		MicrometerRestRequestObserver micrometerRestRequestObserver(ObjectProvider<MeterRegistry> registry) {
-			return new MicrometerRestRequestObserver(registry);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(SanitizingFunction.class)
-	static class CredentialsSanitizingConfiguration {
-
-		@Bean
-		CredentialsSanitizingFunction exchangeCredentialsSanitizingFunction() {
-			return new CredentialsSanitizingFunction();
-		}
-
 	}
 
 }

@@ -35,12 +35,6 @@ public class ExchangeIntegrationProperties {
 	private Map<String, Exchange> exchanges = new LinkedHashMap<>();
 
 	/**
-	 * Exchange REST clients, by name; each is injectable as
-	 * {@code @Qualifier("NAME") ExchangeRestClient}.
-	 */
-	private Map<String, RestClientProperties> rest = new LinkedHashMap<>();
-
-	/**
 	 * Time to wait, on shutdown, for each stream to close gracefully and for each
 	 * listener to drain its buffered outputs.
 	 */
@@ -60,14 +54,6 @@ public class ExchangeIntegrationProperties {
 
 	public void setExchanges(Map<String, Exchange> exchanges) {
 		this.exchanges = exchanges;
-	}
-
-	public Map<String, RestClientProperties> getRest() {
-		return this.rest;
-	}
-
-	public void setRest(Map<String, RestClientProperties> rest) {
-		this.rest = rest;
 	}
 
 	public Duration getShutdownTimeout() {

@@ -8,6 +8,7 @@ import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Excha
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.core.Transformer;
+import dev.exchangeintegration.rest.autoconfigure.RestClientRegistrar;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ public class ExchangeStreamRegistrar
 			return;
 		}
 		Binder binder = Binder.get(this.environment);
-		Set<String> restClients = RestClientRegistrar.bind(binder).keySet();
+		Set<String> restClients = RestClientRegistrar.clientNames(binder);
 		for (Map.Entry<String, Exchange> entry : ExchangeSettings.bind(binder).entrySet()) {
 			String name = entry.getKey();
 			Exchange exchange = entry.getValue();

@@ -12,6 +12,8 @@ import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.core.Transport;
 import dev.exchangeintegration.rest.ExchangeRestClient;
 import dev.exchangeintegration.rest.RestPollTransport;
+import dev.exchangeintegration.rest.autoconfigure.ExchangeRestClientFactory;
+import dev.exchangeintegration.rest.autoconfigure.RestClientRegistrar;
 
 import org.springframework.beans.factory.BeanFactory;
 
@@ -63,9 +65,8 @@ public class RestPollTransportFactory implements ExchangeTransportFactory {
 		}
 		else {
 			URI url = exchange.getUrl();
-			RestClientProperties properties = new RestClientProperties();
-			properties.setBaseUrl(URI.create(url.getScheme() + "://" + url.getRawAuthority()));
-			client = this.clients.create(name + "-poll", properties);
+			client = this.clients.createForBaseUrl(name + "-poll",
+					URI.create(url.getScheme() + "://" + url.getRawAuthority()));
 			path = (url.getRawPath() == null || url.getRawPath().isEmpty()) ? "/" : url.getRawPath();
 			query.putAll(parseQuery(url.getRawQuery()));
 		}

@@ -4,10 +4,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.exchangeintegration.rest.JsonApiErrorParser.CodeType;
+
 /**
  * The built-in {@link ApiErrorParser}s, by name: {@code binance}, {@code kraken},
  * {@code okx} and {@code bybit}. Each recognises its exchange's error responses whatever
  * the HTTP status, and returns {@code null} for anything else, success bodies included.
+ * Binance, OKX and Bybit are one {@link JsonApiErrorParser} each; Kraken's list of errors
+ * is {@link KrakenApiErrorParser}.
  */
 public final class ApiErrorParsers {
 
@@ -53,10 +57,19 @@ public final class ApiErrorParsers {
 
 	private static Map<String, ApiErrorParser> builtIn() {
 		Map<String, ApiErrorParser> parsers = new LinkedHashMap<>();
-		parsers.put("binance", new BinanceApiErrorParser());
+		// Binance: a few endpoints answer a success in the error shape, with code 200 or
+		// 0
+		parsers.put("binance",
+				JsonApiErrorParser.builder("/code", CodeType.NUMBER, "/msg").successCodes("0", "200").build());
 		parsers.put("kraken", new KrakenApiErrorParser());
-		parsers.put("okx", new OkxApiErrorParser());
-		parsers.put("bybit", new BybitApiErrorParser());
+		// OKX: trading endpoints report each order in data[], under a generic code
+		parsers.put("okx",
+				JsonApiErrorParser.builder("/code", CodeType.STRING, "/msg")
+					.successCodes("0")
+					.items("/data", "/sCode", "/sMsg")
+					.build());
+		parsers.put("bybit",
+				JsonApiErrorParser.builder("/retCode", CodeType.NUMBER, "/retMsg").successCodes("0").build());
 		return Collections.unmodifiableMap(parsers);
 	}
 

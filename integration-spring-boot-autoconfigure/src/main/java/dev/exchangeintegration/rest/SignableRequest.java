@@ -1,12 +1,17 @@
 package dev.exchangeintegration.rest;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
@@ -16,6 +21,9 @@ import org.springframework.http.HttpMethod;
  * encoded by {@link #encodedQuery()}; the body is already encoded text.
  */
 public final class SignableRequest {
+
+	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
 
 	private final HttpMethod method;
 
@@ -98,6 +106,58 @@ public final class SignableRequest {
 	}
 
 	/**
+	 * Return the value of a parameter, from the query or else from a form body.
+	 * @param name the parameter name
+	 * @return the decoded value, or {@code null} when the request does not carry it
+	 */
+	public @Nullable String param(String name) {
+		for (Map.Entry<String, String> param : this.queryParams) {
+			if (param.getKey().equals(name)) {
+				return param.getValue();
+			}
+		}
+		return (this.bodyEncoding == BodyEncoding.FORM) ? formField(name) : null;
+	}
+
+	/**
+	 * Return the value of the first field of this name in a form body.
+	 * @param name the field name
+	 * @return the decoded value, or {@code null} when there is no such field
+	 */
+	public @Nullable String formField(String name) {
+		for (String field : this.body.split("&")) {
+			if (field.isEmpty()) {
+				continue;
+			}
+			int equals = field.indexOf('=');
+			String fieldName = (equals != -1) ? field.substring(0, equals) : field;
+			if (URLDecoder.decode(fieldName, StandardCharsets.UTF_8).equals(name)) {
+				return (equals != -1) ? URLDecoder.decode(field.substring(equals + 1), StandardCharsets.UTF_8) : "";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Put a field first in a form body.
+	 * @param name the field name
+	 * @param value the field value, unencoded
+	 */
+	public void prependFormField(String name, String value) {
+		String field = encode(List.of(Map.entry(name, value)));
+		this.body = this.body.isEmpty() ? field : field + "&" + this.body;
+	}
+
+	/**
+	 * Return the path, then {@code ?} and the encoded query when there is one.
+	 * @return the path with its query
+	 */
+	public String pathWithQuery() {
+		String query = encodedQuery();
+		return query.isEmpty() ? this.path : this.path + "?" + query;
+	}
+
+	/**
 	 * Return the query string as sent, without the leading {@code ?}: names and values
 	 * percent-encoded as {@code application/x-www-form-urlencoded}, in order, joined by
 	 * {@code &}. Empty when there is no parameter.
@@ -154,6 +214,22 @@ public final class SignableRequest {
 	 */
 	public Instant timestamp() {
 		return this.timestamp;
+	}
+
+	/**
+	 * Return the time of signing in epoch milliseconds.
+	 * @return the milliseconds, such as {@code 1499827319559}
+	 */
+	public String timestampMillis() {
+		return Long.toString(this.timestamp.toEpochMilli());
+	}
+
+	/**
+	 * Return the time of signing in ISO-8601, UTC, always with milliseconds.
+	 * @return the text, such as {@code 2020-12-08T09:08:57.715Z}
+	 */
+	public String timestampIso() {
+		return ISO_MILLIS.format(this.timestamp);
 	}
 
 	/**

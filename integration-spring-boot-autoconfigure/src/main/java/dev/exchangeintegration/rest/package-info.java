@@ -1,6 +1,8 @@
 /**
- * Exchange REST clients: request records, request signing, API-error parsing, rate limits
- * and retries, and REST polling as a stream transport.
+ * Exchange REST clients on Spring WebFlux's {@code WebClient}: request records, request
+ * signing (each exchange's {@link dev.exchangeintegration.rest.SignatureScheme} over one
+ * HMAC and one encoder), API-error parsing, rate limits and retries, as filters and small
+ * pieces around the {@code WebClient}, and REST polling as a stream transport.
  */
 @NullMarked
 package dev.exchangeintegration.rest;

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link BinanceSigner}, against the examples of Binance's "SIGNED Endpoint
- * Examples for POST /api/v3/order".
+ * Tests for the Binance signer ({@link Signers#binance(Duration)}), against the examples
+ * of Binance's "SIGNED Endpoint Examples for POST /api/v3/order".
  */
 class BinanceSignerTests {
 
@@ -37,7 +37,7 @@ class BinanceSignerTests {
 	@Test
 	void signsThePublishedQueryStringExample() {
 		SignableRequest request = request(params(ALL_PARAMS), "", BodyEncoding.FORM);
-		new BinanceSigner().sign(request, CREDENTIALS);
+		Signers.binance(null).sign(request, CREDENTIALS);
 		assertThat(request.encodedQuery()).isEqualTo(ALL_PARAMS + "&signature=" + ALL_PARAMS_SIGNATURE);
 		assertThat(request.body()).isEmpty();
 		assertThat(request.headers()).containsExactly(Map.entry("X-MBX-APIKEY", API_KEY));
@@ -46,7 +46,7 @@ class BinanceSignerTests {
 	@Test
 	void signsThePublishedRequestBodyExampleWithTheSignatureLastInTheBody() {
 		SignableRequest request = request(List.of(), ALL_PARAMS, BodyEncoding.FORM);
-		new BinanceSigner().sign(request, CREDENTIALS);
+		Signers.binance(null).sign(request, CREDENTIALS);
 		assertThat(request.encodedQuery()).isEmpty();
 		assertThat(request.body()).isEqualTo(ALL_PARAMS + "&signature=" + ALL_PARAMS_SIGNATURE);
 	}
@@ -55,7 +55,7 @@ class BinanceSignerTests {
 	void signsThePublishedMixedExampleAsQueryConcatenatedWithBody() {
 		SignableRequest request = request(params("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"),
 				"quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559", BodyEncoding.FORM);
-		new BinanceSigner(Duration.ofSeconds(5)).sign(request, CREDENTIALS);
+		Signers.binance(Duration.ofSeconds(5)).sign(request, CREDENTIALS);
 		assertThat(request.encodedQuery()).isEqualTo("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC");
 		assertThat(request.body())
 			.isEqualTo("quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559&signature=" + MIXED_SIGNATURE);
@@ -66,16 +66,15 @@ class BinanceSignerTests {
 		SignableRequest request = request(
 				params("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"), "",
 				BodyEncoding.JSON);
-		new BinanceSigner(Duration.ofMillis(5000)).sign(request, CREDENTIALS);
+		Signers.binance(Duration.ofMillis(5000)).sign(request, CREDENTIALS);
 		assertThat(request.encodedQuery()).isEqualTo(ALL_PARAMS + "&signature=" + ALL_PARAMS_SIGNATURE);
 	}
 
 	@Test
 	void sendsNoRecvWindowByDefault() {
 		SignableRequest request = request(params("symbol=LTCBTC"), "", BodyEncoding.FORM);
-		BinanceSigner signer = new BinanceSigner();
-		signer.sign(request, CREDENTIALS);
-		assertThat(signer.recvWindow()).isNull();
+		Signers.binance(null).sign(request, CREDENTIALS);
+		assertThat(request.param("recvWindow")).isNull();
 		assertThat(request.queryParams()).extracting(Map.Entry::getKey)
 			.containsExactly("symbol", "timestamp", "signature");
 	}
@@ -83,7 +82,7 @@ class BinanceSignerTests {
 	@Test
 	void keepsATimestampTheRequestAlreadyCarries() {
 		SignableRequest request = request(params("symbol=LTCBTC&timestamp=1"), "", BodyEncoding.FORM);
-		new BinanceSigner().sign(request, CREDENTIALS);
+		Signers.binance(null).sign(request, CREDENTIALS);
 		assertThat(request.queryParams()).extracting(Map.Entry::getKey)
 			.containsExactly("symbol", "timestamp", "signature");
 		assertThat(request.queryParams().get(1).getValue()).isEqualTo("1");
@@ -96,7 +95,7 @@ class BinanceSignerTests {
 						Map.entry("timeInForce", "GTC"), Map.entry("quantity", "1"), Map.entry("price", "0.1"),
 						Map.entry("recvWindow", "5000"), Map.entry("timestamp", "1499827319559")),
 				"", BodyEncoding.FORM);
-		new BinanceSigner().sign(request, CREDENTIALS);
+		Signers.binance(null).sign(request, CREDENTIALS);
 		// Binance's own example of a payload with non-ASCII characters
 		assertThat(request.encodedQuery()).startsWith("symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&")
 			.endsWith("&signature=e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3");
@@ -105,25 +104,25 @@ class BinanceSignerTests {
 	@Test
 	void rejectsAJsonBody() {
 		SignableRequest request = request(List.of(), "{\"symbol\":\"LTCBTC\"}", BodyEncoding.JSON);
-		assertThatIllegalStateException().isThrownBy(() -> new BinanceSigner().sign(request, CREDENTIALS))
+		assertThatIllegalStateException().isThrownBy(() -> Signers.binance(null).sign(request, CREDENTIALS))
 			.withMessageNotContaining(SECRET);
 	}
 
 	@Test
 	void neverPutsTheSecretInTheRequest() {
 		SignableRequest request = request(params("symbol=LTCBTC"), "quantity=1", BodyEncoding.FORM);
-		new BinanceSigner(Duration.ofSeconds(1)).sign(request, CREDENTIALS);
+		Signers.binance(Duration.ofSeconds(1)).sign(request, CREDENTIALS);
 		SignerAssertions.assertNoSecret(request, SECRET);
-		assertThat(new BinanceSigner(Duration.ofSeconds(1))).asString().doesNotContain(SECRET);
+		assertThat(Signers.binance(Duration.ofSeconds(1))).asString().doesNotContain(SECRET);
 	}
 
 	@Test
 	void failsWithoutCredentials() {
 		SignableRequest request = request(List.of(), "", BodyEncoding.FORM);
-		assertThatIllegalStateException().isThrownBy(() -> new BinanceSigner().sign(request, RestCredentials.NONE))
+		assertThatIllegalStateException().isThrownBy(() -> Signers.binance(null).sign(request, RestCredentials.NONE))
 			.withMessageContaining("api-key");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new BinanceSigner().sign(request, new RestCredentials(API_KEY, null, null)))
+			.isThrownBy(() -> Signers.binance(null).sign(request, new RestCredentials(API_KEY, null, null)))
 			.withMessageContaining("secret");
 	}
 

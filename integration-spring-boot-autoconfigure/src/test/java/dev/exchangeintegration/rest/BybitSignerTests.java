@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link BybitSigner}, on the plain texts of Bybit's v5 "Integration Guidance".
- * The expected signatures were computed independently, with
- * {@code echo -n PLAIN_TEXT | openssl dgst -sha256 -hmac SECRET}, on the plain texts
+ * Tests for the Bybit signer ({@link Signers#bybit(Duration)}), on the plain texts of
+ * Bybit's v5 "Integration Guidance". The expected signatures were computed independently,
+ * with {@code echo -n PLAIN_TEXT | openssl dgst -sha256 -hmac SECRET}, on the plain texts
  * written out below, and are checked again with a local HMAC.
  */
 class BybitSignerTests {
@@ -37,7 +37,7 @@ class BybitSignerTests {
 		SignableRequest request = new SignableRequest(HttpMethod.GET, "/v5/order/realtime",
 				List.of(Map.entry("category", "option"), Map.entry("symbol", "BTC-29JUL22-25000-C")), "",
 				BodyEncoding.JSON, Instant.ofEpochMilli(1658384314791L), 1L);
-		new BybitSigner().sign(request, CREDENTIALS);
+		Signers.bybit().sign(request, CREDENTIALS);
 		String plainText = "1658384314791XXXXXXXXXX5000category=option&symbol=BTC-29JUL22-25000-C";
 		String expected = "22ce9c26594d8ef5f128575ee2529d36303b16873bd9dc7eec7f2718b6a25883";
 		assertThat(hmacSha256Hex(SECRET, plainText)).isEqualTo(expected);
@@ -51,7 +51,7 @@ class BybitSignerTests {
 	void signsAPostWithItsRawBodyAsInTheDocumentation() {
 		SignableRequest request = new SignableRequest(HttpMethod.POST, "/v5/order/create", List.of(),
 				"{\"category\":\"option\"}", BodyEncoding.JSON, Instant.ofEpochMilli(1658385579423L), 1L);
-		new BybitSigner().sign(request, CREDENTIALS);
+		Signers.bybit().sign(request, CREDENTIALS);
 		String plainText = "1658385579423XXXXXXXXXX5000{\"category\":\"option\"}";
 		String expected = "a7e11feb9b2f062b8275dd121e585ff699234e3546b50aee2ce76ccac19d53b5";
 		assertThat(hmacSha256Hex(SECRET, plainText)).isEqualTo(expected);
@@ -63,7 +63,7 @@ class BybitSignerTests {
 	void signsAndSendsAConfiguredReceiveWindow() {
 		SignableRequest request = new SignableRequest(HttpMethod.POST, "/v5/order/create", List.of(),
 				"{\"category\":\"option\"}", BodyEncoding.JSON, Instant.ofEpochMilli(1658385579423L), 1L);
-		new BybitSigner(Duration.ofSeconds(10)).sign(request, CREDENTIALS);
+		Signers.bybit(Duration.ofSeconds(10)).sign(request, CREDENTIALS);
 		String plainText = "1658385579423XXXXXXXXXX10000{\"category\":\"option\"}";
 		String expected = "dda48f8497037d688a2c47e5a4d4ba45b5d8c544086f83a75d10ec9f138db143";
 		assertThat(hmacSha256Hex(SECRET, plainText)).isEqualTo(expected);
@@ -73,21 +73,25 @@ class BybitSignerTests {
 
 	@Test
 	void hasAReceiveWindowOf5000MillisecondsByDefault() {
-		assertThat(new BybitSigner().recvWindow()).isEqualTo(Duration.ofMillis(5000));
+		assertThat(Signers.BYBIT_DEFAULT_RECV_WINDOW).isEqualTo(Duration.ofMillis(5000));
+		SignableRequest request = new SignableRequest(HttpMethod.GET, "/v5/order/realtime", List.of(), "",
+				BodyEncoding.JSON, Instant.EPOCH, 1L);
+		Signers.bybit().sign(request, CREDENTIALS);
+		assertThat(request.headers()).containsEntry("X-BAPI-RECV-WINDOW", "5000");
 	}
 
 	@Test
 	void rejectsAReceiveWindowUnderOneMillisecond() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new BybitSigner(Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> Signers.bybit(Duration.ZERO));
 	}
 
 	@Test
 	void neverPutsTheSecretInTheRequest() {
 		SignableRequest request = new SignableRequest(HttpMethod.GET, "/v5/order/realtime",
 				List.of(Map.entry("category", "spot")), "", BodyEncoding.JSON, Instant.EPOCH, 1L);
-		new BybitSigner().sign(request, CREDENTIALS);
+		Signers.bybit().sign(request, CREDENTIALS);
 		SignerAssertions.assertNoSecret(request, SECRET);
-		assertThat(new BybitSigner()).asString().doesNotContain(SECRET);
+		assertThat(Signers.bybit()).asString().doesNotContain(SECRET);
 	}
 
 	private static String hmacSha256Hex(String secret, String message) {

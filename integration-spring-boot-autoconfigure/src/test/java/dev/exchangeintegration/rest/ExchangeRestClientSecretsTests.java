@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties;
+import dev.exchangeintegration.rest.autoconfigure.RestClientsProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
@@ -158,7 +158,7 @@ class ExchangeRestClientSecretsTests extends AbstractExchangeRestClientTests {
 					logger.error("Exchange request failed", failure);
 				}
 				logger.info("Clients: " + binance + ", " + okx + ", " + kraken);
-				logger.info("Properties: " + context.getBean(ExchangeIntegrationProperties.class).getRest());
+				logger.info("Properties: " + context.getBean(RestClientsProperties.class).getRest());
 			});
 		}
 		finally {
@@ -192,7 +192,7 @@ class ExchangeRestClientSecretsTests extends AbstractExchangeRestClientTests {
 				}
 				// values are shown, but the credentials masked
 				JsonNode bean = mapper.readTree(configprops)
-					.findValue("exchange-integration-" + ExchangeIntegrationProperties.class.getName());
+					.findValue("exchange-integration-" + RestClientsProperties.class.getName());
 				JsonNode rest = bean.path("properties").path("rest");
 				assertThat(rest.path("okx").path("baseUrl").asString()).startsWith("http://127.0.0.1:");
 				assertThat(rest.path("okx").path("signer").asString()).isEqualTo("okx");

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link KrakenSigner}, against the example of Kraken's "Spot REST
- * Authentication" guide.
+ * Tests for the Kraken signer ({@link Signers#kraken()}), against the example of Kraken's
+ * "Spot REST Authentication" guide.
  */
 class KrakenSignerTests {
 
@@ -32,7 +32,7 @@ class KrakenSignerTests {
 	@Test
 	void putsTheNonceFirstInTheBodyAndSignsThePublishedExample() {
 		SignableRequest request = request("/0/private/AddOrder", PAYLOAD, BodyEncoding.FORM);
-		new KrakenSigner().sign(request, CREDENTIALS);
+		Signers.kraken().sign(request, CREDENTIALS);
 		assertThat(request.body()).isEqualTo("nonce=1616492376594&" + PAYLOAD);
 		assertThat(request.headers()).containsOnly(Map.entry("API-Key", API_KEY), Map.entry("API-Sign", API_SIGN));
 		assertThat(request.queryParams()).isEmpty();
@@ -42,7 +42,7 @@ class KrakenSignerTests {
 	void keepsANonceTheBodyAlreadyHasAndSignsIt() {
 		SignableRequest request = new SignableRequest(HttpMethod.POST, "/0/private/AddOrder", List.of(),
 				"nonce=1616492376594&" + PAYLOAD, BodyEncoding.FORM, Instant.EPOCH, 42L);
-		new KrakenSigner().sign(request, CREDENTIALS);
+		Signers.kraken().sign(request, CREDENTIALS);
 		assertThat(request.body()).isEqualTo("nonce=1616492376594&" + PAYLOAD);
 		assertThat(request.headers()).containsEntry("API-Sign", API_SIGN);
 	}
@@ -50,7 +50,7 @@ class KrakenSignerTests {
 	@Test
 	void signsABodyOfTheNonceAloneWhenThereIsNoOtherField() {
 		SignableRequest request = request("/0/private/Balance", "", BodyEncoding.FORM);
-		new KrakenSigner().sign(request, CREDENTIALS);
+		Signers.kraken().sign(request, CREDENTIALS);
 		assertThat(request.body()).isEqualTo("nonce=1616492376594");
 		assertThat(request.headers().get("API-Sign")).isNotEqualTo(API_SIGN).hasSize(88);
 	}
@@ -58,14 +58,14 @@ class KrakenSignerTests {
 	@Test
 	void signsThePathSoThatAnotherEndpointGetsAnotherSignature() {
 		SignableRequest request = request("/0/private/CancelOrder", PAYLOAD, BodyEncoding.FORM);
-		new KrakenSigner().sign(request, CREDENTIALS);
+		Signers.kraken().sign(request, CREDENTIALS);
 		assertThat(request.headers().get("API-Sign")).isNotEqualTo(API_SIGN);
 	}
 
 	@Test
 	void rejectsAJsonBodyEncoding() {
 		SignableRequest request = request("/0/private/Balance", "", BodyEncoding.JSON);
-		assertThatIllegalStateException().isThrownBy(() -> new KrakenSigner().sign(request, CREDENTIALS))
+		assertThatIllegalStateException().isThrownBy(() -> Signers.kraken().sign(request, CREDENTIALS))
 			.withMessageContaining("form");
 	}
 
@@ -74,7 +74,7 @@ class KrakenSignerTests {
 		String secret = "not-base64-secret!";
 		SignableRequest request = request("/0/private/Balance", "", BodyEncoding.FORM);
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new KrakenSigner().sign(request, new RestCredentials(API_KEY, secret, null)))
+			.isThrownBy(() -> Signers.kraken().sign(request, new RestCredentials(API_KEY, secret, null)))
 			.withMessage("The secret is not valid Base64")
 			.withNoCause();
 	}
@@ -82,9 +82,9 @@ class KrakenSignerTests {
 	@Test
 	void neverPutsTheSecretInTheRequest() {
 		SignableRequest request = request("/0/private/AddOrder", PAYLOAD, BodyEncoding.FORM);
-		new KrakenSigner().sign(request, CREDENTIALS);
+		Signers.kraken().sign(request, CREDENTIALS);
 		SignerAssertions.assertNoSecret(request, SECRET);
-		assertThat(new KrakenSigner()).asString().doesNotContain(SECRET);
+		assertThat(Signers.kraken()).asString().doesNotContain(SECRET);
 	}
 
 	private static SignableRequest request(String path, String body, BodyEncoding encoding) {

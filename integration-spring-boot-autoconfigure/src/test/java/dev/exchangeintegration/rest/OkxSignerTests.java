@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link OkxSigner}. The expected signatures were computed independently, with
+ * Tests for the OKX signer ({@link Signers#okx()}). The expected signatures were computed
+ * independently, with
  * {@code echo -n PREHASH | openssl dgst -sha256 -hmac SECRET -binary | base64}, on the
  * prehash strings written out below, and are checked again with a local HMAC.
  */
@@ -39,7 +40,7 @@ class OkxSignerTests {
 	void signsAGetWithItsQueryInTheRequestPath() {
 		SignableRequest request = new SignableRequest(HttpMethod.GET, "/api/v5/account/balance",
 				List.of(Map.entry("ccy", "BTC")), "", BodyEncoding.JSON, TIMESTAMP, 1L);
-		new OkxSigner().sign(request, CREDENTIALS);
+		Signers.okx().sign(request, CREDENTIALS);
 		String prehash = "2020-12-08T09:08:57.715ZGET/api/v5/account/balance?ccy=BTC";
 		assertThat(hmacSha256Base64(SECRET, prehash)).isEqualTo("HiZhvSfMtWJA3uUIVXV3a/bSXNPCWvYFXoGCVS8V4zY=");
 		assertThat(request.headers()).containsOnly(Map.entry("OK-ACCESS-KEY", API_KEY),
@@ -54,7 +55,7 @@ class OkxSignerTests {
 		String body = "{\"instId\":\"BTC-USDT\",\"lever\":\"5\",\"mgnMode\":\"isolated\"}";
 		SignableRequest request = new SignableRequest(HttpMethod.POST, "/api/v5/account/set-leverage", List.of(), body,
 				BodyEncoding.JSON, TIMESTAMP, 1L);
-		new OkxSigner().sign(request, CREDENTIALS);
+		Signers.okx().sign(request, CREDENTIALS);
 		String prehash = "2020-12-08T09:08:57.715ZPOST/api/v5/account/set-leverage"
 				+ "{\"instId\":\"BTC-USDT\",\"lever\":\"5\",\"mgnMode\":\"isolated\"}";
 		assertThat(hmacSha256Base64(SECRET, prehash)).isEqualTo("eCnnCgWLjlQ9XnpUkrcny3qNq3WW/81KNrDr/XR6Xv8=");
@@ -66,7 +67,7 @@ class OkxSignerTests {
 	void alwaysWritesTheTimestampWithMilliseconds() {
 		SignableRequest request = new SignableRequest(HttpMethod.GET, "/api/v5/account/balance", List.of(), "",
 				BodyEncoding.JSON, Instant.parse("2020-12-08T09:08:57Z"), 1L);
-		new OkxSigner().sign(request, CREDENTIALS);
+		Signers.okx().sign(request, CREDENTIALS);
 		String prehash = "2020-12-08T09:08:57.000ZGET/api/v5/account/balance";
 		assertThat(hmacSha256Base64(SECRET, prehash)).isEqualTo("47lOZ9e8H4foBu7YtJGvBW1IZFQDkL78n4R74Jje0eQ=");
 		assertThat(request.headers()).containsEntry("OK-ACCESS-TIMESTAMP", "2020-12-08T09:08:57.000Z")
@@ -78,7 +79,7 @@ class OkxSignerTests {
 		SignableRequest request = new SignableRequest(HttpMethod.GET, "/api/v5/account/balance", List.of(), "",
 				BodyEncoding.JSON, TIMESTAMP, 1L);
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new OkxSigner().sign(request, new RestCredentials(API_KEY, SECRET, null)))
+			.isThrownBy(() -> Signers.okx().sign(request, new RestCredentials(API_KEY, SECRET, null)))
 			.withMessageContaining("passphrase")
 			.withMessageNotContaining(SECRET);
 	}
@@ -87,9 +88,9 @@ class OkxSignerTests {
 	void neverPutsTheSecretInTheRequest() {
 		SignableRequest request = new SignableRequest(HttpMethod.POST, "/api/v5/trade/order",
 				List.of(Map.entry("a", "b")), "{}", BodyEncoding.JSON, TIMESTAMP, 1L);
-		new OkxSigner().sign(request, CREDENTIALS);
+		Signers.okx().sign(request, CREDENTIALS);
 		SignerAssertions.assertNoSecret(request, SECRET);
-		assertThat(new OkxSigner()).asString().doesNotContain(SECRET);
+		assertThat(Signers.okx()).asString().doesNotContain(SECRET);
 	}
 
 	private static String hmacSha256Base64(String secret, String message) {

@@ -13,11 +13,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
+import dev.exchangeintegration.rest.autoconfigure.RestClientAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.PropertySource;
@@ -41,16 +46,23 @@ final class RestClientTestSupport {
 	}
 
 	/**
-	 * Return a context runner with Jackson and the exchange integration
-	 * auto-configurations and the given YAML as a property source.
+	 * The auto-configurations an application with the starter has for REST: Jackson,
+	 * codecs, HTTP clients and WebClient from Spring Boot, and the exchange integration
+	 * ones.
+	 */
+	static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(JacksonAutoConfiguration.class,
+			CodecsAutoConfiguration.class, HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			WebClientAutoConfiguration.class, ExchangeIntegrationAutoConfiguration.class,
+			RestClientAutoConfiguration.class);
+
+	/**
+	 * Return a context runner with the {@link #AUTO_CONFIGURATIONS} and the given YAML as
+	 * a property source.
 	 * @param yaml the application YAML
 	 * @return the runner
 	 */
 	static ApplicationContextRunner contextRunner(String yaml) {
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(JacksonAutoConfiguration.class, ExchangeIntegrationAutoConfiguration.class))
-			.withInitializer(yaml(yaml));
+		return new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS).withInitializer(yaml(yaml));
 	}
 
 	/**

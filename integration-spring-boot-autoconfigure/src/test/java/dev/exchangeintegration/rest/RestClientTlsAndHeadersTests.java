@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +17,7 @@ import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
@@ -40,8 +39,8 @@ class RestClientTlsAndHeadersTests {
 	private DisposableServer server;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SslAutoConfiguration.class,
-				ExchangeIntegrationAutoConfiguration.class));
+		.withConfiguration(RestClientTestSupport.AUTO_CONFIGURATIONS)
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class));
 
 	@BeforeEach
 	void start() throws Exception {
@@ -90,6 +89,20 @@ class RestClientTlsAndHeadersTests {
 					.withRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
 				assertThat(this.teams).isEmpty();
 			});
+	}
+
+	@Test
+	void sslBundleThatDoesNotExistFailsAtStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("exchange-integration.rest.local.base-url=https://127.0.0.1:" + this.server.port(),
+					"exchange-integration.rest.local.ssl.bundle=missing-ca")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (invalid) -> {
+					assertThat(invalid.getName()).isEqualTo("exchange-integration.rest.local.ssl.bundle");
+					assertThat(invalid.getReason()).isEqualTo("REST client 'local' ssl.bundle names SSL bundle "
+							+ "'missing-ca', which does not exist. Define it under spring.ssl.bundle.pem.missing-ca or "
+							+ "spring.ssl.bundle.jks.missing-ca, or fix exchange-integration.rest.local.ssl.bundle.");
+				}));
 	}
 
 	private static ExchangeRestClient client(org.springframework.context.ApplicationContext context) {

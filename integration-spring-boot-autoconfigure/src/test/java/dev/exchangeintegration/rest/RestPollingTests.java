@@ -9,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.exchangeintegration.annotation.ExchangeListener;
-import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import dev.exchangeintegration.autoconfigure.InvalidExchangeConfigurationException;
 import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.event.ExchangeErrorEvent;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -44,8 +41,7 @@ class RestPollingTests {
 	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(JacksonAutoConfiguration.class, ExchangeIntegrationAutoConfiguration.class))
+		.withConfiguration(RestClientTestSupport.AUTO_CONFIGURATIONS)
 		.withBean(Recorder.class)
 		.withBean(PremiumIndexListener.class)
 		.withPropertyValues("exchange-integration.exchanges.premium.protocol=rest-poll",

@@ -1,22 +1,20 @@
-package dev.exchangeintegration.autoconfigure;
+package dev.exchangeintegration.rest.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.exchangeintegration.rest.BodyEncoding;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpMethod;
-
 /**
  * Settings of one exchange REST client, under {@code exchange-integration.rest.NAME}.
- * {@link #toString()} never shows the credentials.
+ * They are checked, once, when they become the client's
+ * {@link dev.exchangeintegration.rest.RestClientSpec RestClientSpec}. {@link #toString()}
+ * never shows the credentials.
  */
 public class RestClientProperties {
 
@@ -72,12 +70,12 @@ public class RestClientProperties {
 	/**
 	 * Settings of the generic hmac signer.
 	 */
-	private final Hmac hmac = new Hmac();
+	private final HmacProperties hmac = new HmacProperties();
 
 	/**
 	 * Rate limits; several can apply to one request.
 	 */
-	private List<RateLimit> rateLimits = new ArrayList<>();
+	private List<RateLimitProperties> rateLimits = new ArrayList<>();
 
 	/**
 	 * Longest a request waits for rate-limit capacity before it fails.
@@ -92,7 +90,7 @@ public class RestClientProperties {
 	/**
 	 * TLS settings.
 	 */
-	private final ExchangeIntegrationProperties.Ssl ssl = new ExchangeIntegrationProperties.Ssl();
+	private final Ssl ssl = new Ssl();
 
 	/**
 	 * Headers sent with every request.
@@ -171,15 +169,15 @@ public class RestClientProperties {
 		this.errorParser = errorParser;
 	}
 
-	public Hmac getHmac() {
+	public HmacProperties getHmac() {
 		return this.hmac;
 	}
 
-	public List<RateLimit> getRateLimits() {
+	public List<RateLimitProperties> getRateLimits() {
 		return this.rateLimits;
 	}
 
-	public void setRateLimits(List<RateLimit> rateLimits) {
+	public void setRateLimits(List<RateLimitProperties> rateLimits) {
 		this.rateLimits = rateLimits;
 	}
 
@@ -195,7 +193,7 @@ public class RestClientProperties {
 		return this.retry;
 	}
 
-	public ExchangeIntegrationProperties.Ssl getSsl() {
+	public Ssl getSsl() {
 		return this.ssl;
 	}
 
@@ -212,106 +210,6 @@ public class RestClientProperties {
 		return "RestClientProperties[baseUrl=" + this.baseUrl + ", signer=" + this.signer + ", apiKey="
 				+ ((this.apiKey != null) ? "******" : null) + ", secret=" + ((this.secret != null) ? "******" : null)
 				+ ", passphrase=" + ((this.passphrase != null) ? "******" : null) + "]";
-	}
-
-	/**
-	 * One rate limit.
-	 */
-	public static class RateLimit {
-
-		/**
-		 * Name of the limit, used in errors; defaults to its position, such as limit-0.
-		 */
-		private @Nullable String name;
-
-		/**
-		 * Capacity per window: requests, or request weight when weighted.
-		 */
-		private long limit;
-
-		/**
-		 * Length of a window; windows are aligned to the clock.
-		 */
-		private Duration period = Duration.ofMinutes(1);
-
-		/**
-		 * Whether a request consumes its declared weight (true) or 1 (false, as for an
-		 * order count).
-		 */
-		private boolean weighted = true;
-
-		/**
-		 * Methods the limit applies to; all when empty.
-		 */
-		private Set<HttpMethod> methods = new LinkedHashSet<>();
-
-		/**
-		 * Path prefixes the limit applies to; all when empty.
-		 */
-		private List<String> paths = new ArrayList<>();
-
-		/**
-		 * Response header with the exchange's count of the window's usage, such as
-		 * X-MBX-USED-WEIGHT-1M, from which the limit resynchronises.
-		 */
-		private @Nullable String usageHeader;
-
-		public @Nullable String getName() {
-			return this.name;
-		}
-
-		public void setName(@Nullable String name) {
-			this.name = name;
-		}
-
-		public long getLimit() {
-			return this.limit;
-		}
-
-		public void setLimit(long limit) {
-			this.limit = limit;
-		}
-
-		public Duration getPeriod() {
-			return this.period;
-		}
-
-		public void setPeriod(Duration period) {
-			this.period = period;
-		}
-
-		public boolean isWeighted() {
-			return this.weighted;
-		}
-
-		public void setWeighted(boolean weighted) {
-			this.weighted = weighted;
-		}
-
-		public Set<HttpMethod> getMethods() {
-			return this.methods;
-		}
-
-		public void setMethods(Set<HttpMethod> methods) {
-			this.methods = methods;
-		}
-
-		public List<String> getPaths() {
-			return this.paths;
-		}
-
-		public void setPaths(List<String> paths) {
-			this.paths = paths;
-		}
-
-		public @Nullable String getUsageHeader() {
-			return this.usageHeader;
-		}
-
-		public void setUsageHeader(@Nullable String usageHeader) {
-			this.usageHeader = usageHeader;
-		}
-
 	}
 
 	/**
@@ -363,113 +261,23 @@ public class RestClientProperties {
 	}
 
 	/**
-	 * Settings of the generic hmac signer.
+	 * TLS settings.
 	 */
-	public static class Hmac {
+	public static class Ssl {
 
 		/**
-		 * HMAC algorithm: sha256, sha384 or sha512.
+		 * Name of the SSL bundle (spring.ssl.bundle.*) to trust and present for https://,
+		 * for example for a private CA. Without it, the JDK's trusted CAs verify the
+		 * server; verification is always on.
 		 */
-		private String algorithm = "sha256";
+		private @Nullable String bundle;
 
-		/**
-		 * How the signature is rendered: hex or base64.
-		 */
-		private String signatureEncoding = "hex";
-
-		/**
-		 * How the secret becomes the key: raw or base64 (decoded).
-		 */
-		private String secretEncoding = "raw";
-
-		/**
-		 * Parts of the signed message, concatenated in order: timestamp, timestamp-iso,
-		 * nonce, method, path, query, path-with-query, body, api-key, or literal:TEXT.
-		 */
-		private List<String> prehash = new ArrayList<>();
-
-		/**
-		 * Where the signature goes: header or query-param.
-		 */
-		private String signatureLocation = "header";
-
-		/**
-		 * Name of the signature header or query parameter.
-		 */
-		private String signatureName = "signature";
-
-		/**
-		 * Header the API key is sent in; not sent when unset.
-		 */
-		private @Nullable String apiKeyHeader;
-
-		/**
-		 * Header the signed timestamp is sent in; not sent when unset.
-		 */
-		private @Nullable String timestampHeader;
-
-		public String getAlgorithm() {
-			return this.algorithm;
+		public @Nullable String getBundle() {
+			return this.bundle;
 		}
 
-		public void setAlgorithm(String algorithm) {
-			this.algorithm = algorithm;
-		}
-
-		public String getSignatureEncoding() {
-			return this.signatureEncoding;
-		}
-
-		public void setSignatureEncoding(String signatureEncoding) {
-			this.signatureEncoding = signatureEncoding;
-		}
-
-		public String getSecretEncoding() {
-			return this.secretEncoding;
-		}
-
-		public void setSecretEncoding(String secretEncoding) {
-			this.secretEncoding = secretEncoding;
-		}
-
-		public List<String> getPrehash() {
-			return this.prehash;
-		}
-
-		public void setPrehash(List<String> prehash) {
-			this.prehash = prehash;
-		}
-
-		public String getSignatureLocation() {
-			return this.signatureLocation;
-		}
-
-		public void setSignatureLocation(String signatureLocation) {
-			this.signatureLocation = signatureLocation;
-		}
-
-		public String getSignatureName() {
-			return this.signatureName;
-		}
-
-		public void setSignatureName(String signatureName) {
-			this.signatureName = signatureName;
-		}
-
-		public @Nullable String getApiKeyHeader() {
-			return this.apiKeyHeader;
-		}
-
-		public void setApiKeyHeader(@Nullable String apiKeyHeader) {
-			this.apiKeyHeader = apiKeyHeader;
-		}
-
-		public @Nullable String getTimestampHeader() {
-			return this.timestampHeader;
-		}
-
-		public void setTimestampHeader(@Nullable String timestampHeader) {
-			this.timestampHeader = timestampHeader;
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.exchangeintegration.autoconfigure;
+package dev.exchangeintegration.rest.autoconfigure;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
