@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,7 +70,8 @@ final class ListenerMethodSignature {
 		if (payloads.size() != 1) {
 			throw fail(endpoint,
 					"must take exactly one parameter for the output or a Message of it, besides @Header parameters, but takes "
-							+ payloads.size() + ": " + Arrays.toString(method.getParameterTypes()));
+							+ (payloads.isEmpty() ? "none" : payloads.size() + ": "
+									+ payloads.stream().map((each) -> each.getParameterType().getName()).toList()));
 		}
 		MethodParameter payload = payloads.get(0);
 		boolean message = Message.class.isAssignableFrom(payload.getParameterType());
