@@ -1,7 +1,6 @@
 package dev.exchangeintegration.listener;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -41,9 +40,12 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ExchangeListenerEndpointRegistry.class);
 
-	private final Map<String, ExchangeListenerEndpoint> endpoints = new LinkedHashMap<>();
+	private final Map<String, ExchangeListenerEndpoint> endpoints = Collections.synchronizedMap(new LinkedHashMap<>());
 
-	private final Map<String, ExchangeListenerContainer> containers = new LinkedHashMap<>();
+	// read without the registry's lock, so that a listener can look containers up while
+	// the registry waits for it to drain
+	private final Map<String, ExchangeListenerContainer> containers = Collections
+		.synchronizedMap(new LinkedHashMap<>());
 
 	private final ExchangeStreamLookup streams;
 
@@ -81,21 +83,23 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 					+ endpoint.methodName() + " both have id '" + endpoint.id()
 					+ "'; give one of them another id, such as @ExchangeListener(id = \"...\")");
 		}
-		this.endpoints.put(endpoint.id(), endpoint);
 		if (this.running) {
 			ExchangeListenerContainer container = createContainer(endpoint);
 			if (container != null && container.isAutoStartup()) {
 				container.start();
 			}
 		}
+		this.endpoints.put(endpoint.id(), endpoint);
 	}
 
 	/**
 	 * Return the registered listeners.
 	 * @return the listeners, in registration order
 	 */
-	public synchronized List<ExchangeListenerEndpoint> getEndpoints() {
-		return List.copyOf(this.endpoints.values());
+	public List<ExchangeListenerEndpoint> getEndpoints() {
+		synchronized (this.endpoints) {
+			return List.copyOf(this.endpoints.values());
+		}
 	}
 
 	/**
@@ -104,7 +108,7 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 	 * @return the container, or {@code null} if no listener has that id, or none has been
 	 * created for it yet (before this registry starts, or when its exchange is disabled)
 	 */
-	public synchronized @Nullable ExchangeListenerContainer getListenerContainer(String id) {
+	public @Nullable ExchangeListenerContainer getListenerContainer(String id) {
 		return this.containers.get(id);
 	}
 
@@ -112,16 +116,20 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 	 * Return the ids of the listeners that have a container.
 	 * @return the ids, in registration order
 	 */
-	public synchronized Set<String> getListenerContainerIds() {
-		return Collections.unmodifiableSet(new LinkedHashSet<>(this.containers.keySet()));
+	public Set<String> getListenerContainerIds() {
+		synchronized (this.containers) {
+			return Collections.unmodifiableSet(new LinkedHashSet<>(this.containers.keySet()));
+		}
 	}
 
 	/**
 	 * Return every container.
 	 * @return the containers, in registration order
 	 */
-	public synchronized List<ExchangeListenerContainer> getListenerContainers() {
-		return List.copyOf(this.containers.values());
+	public List<ExchangeListenerContainer> getListenerContainers() {
+		synchronized (this.containers) {
+			return List.copyOf(this.containers.values());
+		}
 	}
 
 	@Override
@@ -129,12 +137,12 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 		if (this.running) {
 			return;
 		}
-		for (ExchangeListenerEndpoint endpoint : this.endpoints.values()) {
+		for (ExchangeListenerEndpoint endpoint : getEndpoints()) {
 			if (!this.containers.containsKey(endpoint.id())) {
 				createContainer(endpoint);
 			}
 		}
-		for (ExchangeListenerContainer container : this.containers.values()) {
+		for (ExchangeListenerContainer container : getListenerContainers()) {
 			if (container.isAutoStartup()) {
 				container.start();
 			}
@@ -163,7 +171,7 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 	public synchronized void stop() {
 		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
 		// every listener drains on its own thread meanwhile: one deadline bounds them all
-		for (ExchangeListenerContainer container : new ArrayList<>(this.containers.values())) {
+		for (ExchangeListenerContainer container : getListenerContainers()) {
 			try {
 				container.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 			}
