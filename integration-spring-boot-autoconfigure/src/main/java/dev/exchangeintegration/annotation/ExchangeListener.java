@@ -47,10 +47,11 @@ public @interface ExchangeListener {
 
 	/**
 	 * The id of the listener's container, unique in the application. Property
-	 * placeholders are resolved. By default {@code beanName.methodName}; a bean that is
-	 * not a singleton gets {@code beanName.methodName#2}, {@code #3}... for its second,
-	 * third... instance. An explicit id on such a bean fails for its second instance, as
-	 * for any duplicate id.
+	 * placeholders are resolved. By default {@code beanName.methodName}, or
+	 * {@code beanName.methodName(Type,Type)} for overloaded listener methods; a bean that
+	 * is not a singleton gets {@code beanName.methodName#2}, {@code #3}... for its
+	 * second, third... instance. An explicit id on such a bean fails for its second
+	 * instance, as for any duplicate id.
 	 * @return the id, or empty for the default
 	 */
 	String id() default "";

@@ -2,12 +2,14 @@ package dev.exchangeintegration.listener;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.exchangeintegration.annotation.ExchangeListener;
 import dev.exchangeintegration.core.OverflowPolicy;
@@ -69,16 +71,24 @@ public class ExchangeListenerAnnotationBeanPostProcessor implements BeanPostProc
 			return bean;
 		}
 		ExchangeListenerEndpointRegistry registry = this.registry.get();
-		methods.forEach((method, annotation) -> registry.register(endpoint(bean, beanName, method, annotation)));
+		Set<String> overloaded = overloaded(methods.keySet());
+		methods.forEach((method, annotation) -> registry
+			.register(endpoint(bean, beanName, method, annotation, overloaded.contains(method.getName()))));
 		return bean;
 	}
 
-	private ExchangeListenerEndpoint endpoint(Object bean, String beanName, Method method,
-			ExchangeListener annotation) {
+	private static Set<String> overloaded(Set<Method> methods) {
+		Set<String> names = new HashSet<>();
+		return methods.stream().map(Method::getName).filter((name) -> !names.add(name)).collect(Collectors.toSet());
+	}
+
+	private ExchangeListenerEndpoint endpoint(Object bean, String beanName, Method method, ExchangeListener annotation,
+			boolean overloaded) {
 		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
 		String exchange = resolve(annotation.value());
 		try {
-			String id = StringUtils.hasText(annotation.id()) ? resolve(annotation.id()) : defaultId(beanName, method);
+			String id = StringUtils.hasText(annotation.id()) ? resolve(annotation.id())
+					: defaultId(beanName, method, overloaded);
 			ExchangeListenerEndpoint endpoint = new ExchangeListenerEndpoint(id, exchange, beanName, bean, invocable,
 					autoStartup(resolve(annotation.autoStartup()), method, exchange),
 					emptyToNull(annotation.errorHandler()), overflow(annotation, method, exchange),
@@ -92,11 +102,17 @@ public class ExchangeListenerAnnotationBeanPostProcessor implements BeanPostProc
 	}
 
 	/**
-	 * Return {@code beanName.methodName}, suffixed {@code #2}, {@code #3}... for the
-	 * second, third... instance of a bean that is not a singleton.
+	 * Return {@code beanName.methodName}, or {@code beanName.methodName(Type,Type)} for a
+	 * listener method that has an overloaded listener method, suffixed {@code #2},
+	 * {@code #3}... for the second, third... instance of a bean that is not a singleton.
 	 */
-	private String defaultId(String beanName, Method method) {
+	private String defaultId(String beanName, Method method, boolean overloaded) {
 		String id = beanName + "." + method.getName();
+		if (overloaded) {
+			id += Arrays.stream(method.getParameterTypes())
+				.map(Class::getSimpleName)
+				.collect(Collectors.joining(",", "(", ")"));
+		}
 		if (isSingleton(beanName)) {
 			return id;
 		}

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Scope;
+import org.springframework.messaging.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +59,15 @@ class ExchangeListenerContainerTests {
 					.containsExactlyInAnyOrder("reference.on", "named-one");
 				assertThat(registry.getListenerContainer("named.on")).isNull();
 			});
+	}
+
+	@Test
+	void overloadedListenerMethodsHaveTheirParameterTypesInTheirDefaultIds() {
+		this.contextRunner.withBean("overloaded", OverloadedListener.class).run((context) -> {
+			ExchangeListenerEndpointRegistry registry = context.getBean(ExchangeListenerEndpointRegistry.class);
+			assertThat(registry.getListenerContainerIds()).containsExactlyInAnyOrder("reference.on",
+					"overloaded.on(String)", "overloaded.on(Message)", "overloaded.other");
+		});
 	}
 
 	@Test
@@ -225,6 +235,22 @@ class ExchangeListenerContainerTests {
 		@ExchangeListener(value = "feed", id = "named-${listener.suffix}")
 		void on(String text) {
 			record(text);
+		}
+
+	}
+
+	static class OverloadedListener {
+
+		@ExchangeListener("feed")
+		void on(String text) {
+		}
+
+		@ExchangeListener("feed")
+		void on(Message<String> message) {
+		}
+
+		@ExchangeListener("feed")
+		void other(String text) {
 		}
 
 	}
