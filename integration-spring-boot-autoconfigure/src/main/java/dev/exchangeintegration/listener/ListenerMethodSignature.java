@@ -16,18 +16,21 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.handler.annotation.ValueConstants;
+import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * The parameters of a listener method: exactly one for the output (the output itself or a
  * {@link Message} of it, optionally {@link Payload @Payload}), any number of
- * {@link Header @Header} and {@link Headers @Headers} ones. Checked when the listener is
- * found, and against the exchange's output type when its container is created.
+ * {@link Header @Header} ones, and {@link Headers @Headers} maps or
+ * {@link MessageHeaders}. Checked when the listener is found, and against the exchange's
+ * output type when its container is created.
  */
 final class ListenerMethodSignature {
 
@@ -62,7 +65,7 @@ final class ListenerMethodSignature {
 			if (header != null) {
 				checkHeader(endpoint, parameter, header);
 			}
-			else if (!parameter.hasParameterAnnotation(Headers.class)) {
+			else if (!isHeaders(parameter)) {
 				checkPayload(endpoint, parameter);
 				payloads.add(parameter);
 			}
@@ -76,6 +79,13 @@ final class ListenerMethodSignature {
 		MethodParameter payload = payloads.get(0);
 		boolean message = Message.class.isAssignableFrom(payload.getParameterType());
 		return new ListenerMethodSignature(payload, message, !message && method.getParameterCount() == 1);
+	}
+
+	private static boolean isHeaders(MethodParameter parameter) {
+		// as Spring's HeadersMethodArgumentResolver decides
+		Class<?> type = parameter.getParameterType();
+		return parameter.hasParameterAnnotation(Headers.class) || type == MessageHeaders.class
+				|| MessageHeaderAccessor.class.isAssignableFrom(type);
 	}
 
 	private static void checkHeader(ExchangeListenerEndpoint endpoint, MethodParameter parameter, Header header) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Payload;
 
@@ -58,7 +59,7 @@ class ExchangeListenerArgumentsTests {
 	}
 
 	@Test
-	void headerParametersReceiveTheExchangeTheReceiveTimeAndTheListenerIdBesideTheOutput() {
+	void headerParametersReceiveTheExchangeTheReceiveTimeTheListenerIdAndAllHeadersBesideTheOutput() {
 		this.contextRunner.withBean("headers", HeaderListener.class).run((context) -> {
 			HeaderListener listener = context.getBean(HeaderListener.class);
 			this.server.awaitReceived(1);
@@ -71,7 +72,8 @@ class ExchangeListenerArgumentsTests {
 			assertThat(listener.exchanges).containsExactly("feed", "feed", "feed");
 			assertThat(listener.receivedAt).allSatisfy((instant) -> assertThat(instant).isAfterOrEqualTo(sent));
 			assertThat(listener.unknown).containsExactly("none", "none", "none");
-			assertThat(listener.ids).containsExactly("headers.withId", "headers.withId", "headers.withId");
+			assertThat(listener.ids).containsExactly("headers.withId|feed", "headers.withId|feed",
+					"headers.withId|feed");
 			assertThat(context.getBean(RecordingObserver.class).errors).isEmpty();
 		});
 	}
@@ -189,8 +191,8 @@ class ExchangeListenerArgumentsTests {
 		}
 
 		@ExchangeListener("feed")
-		void withId(String text, @Header(ExchangeHeaders.LISTENER_ID) String id) {
-			this.ids.add(id);
+		void withId(String text, @Header(ExchangeHeaders.LISTENER_ID) String id, MessageHeaders headers) {
+			this.ids.add(id + "|" + headers.get(ExchangeHeaders.EXCHANGE));
 		}
 
 	}
