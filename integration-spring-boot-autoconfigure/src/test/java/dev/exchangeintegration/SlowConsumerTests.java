@@ -116,8 +116,8 @@ class SlowConsumerTests {
 				await().atMost(TIMEOUT).until(() -> consumers.fast.size() == next[0]);
 				assertThat(consumers.fast).containsExactlyElementsOf(sequence(1, (int) next[0]));
 				ExchangeStream<?> stream = context.getBean("feed.exchangeStream", ExchangeStream.class);
-				assertThat(stream.droppedOutputs()).containsKeys("Consumers.slow", "SlowFlux.slowFlux")
-					.doesNotContainKeys("Consumers.fast");
+				assertThat(stream.droppedOutputs()).containsKeys("consumers.slow", "SlowFlux.slowFlux")
+					.doesNotContainKeys("consumers.fast");
 				ExchangeErrorEvent overflow = context.getBean(Recorder.class)
 					.awaitError((error) -> error.getKind() == ErrorKind.OVERFLOW
 							&& error.getError().getMessage().contains("SlowFlux"));
@@ -148,11 +148,11 @@ class SlowConsumerTests {
 		assertThat(consumers.streamed).containsExactlyElementsOf(sequence(1, FRAMES));
 		consumers.release.countDown();
 		ExchangeStream<?> stream = context.getBean("feed.exchangeStream", ExchangeStream.class);
-		await().atMost(TIMEOUT).until(() -> consumers.slow.size() + dropped(stream, "Consumers.slow") == FRAMES);
-		assertThat(stream.droppedOutputs()).containsOnlyKeys("Consumers.slow");
+		await().atMost(TIMEOUT).until(() -> consumers.slow.size() + dropped(stream, "consumers.slow") == FRAMES);
+		assertThat(stream.droppedOutputs()).containsOnlyKeys("consumers.slow");
 		ExchangeErrorEvent overflow = context.getBean(Recorder.class).awaitError(0);
 		assertThat(overflow.getKind()).isEqualTo(ErrorKind.OVERFLOW);
-		assertThat(((ConsumerOverflowException) overflow.getError()).getConsumer()).isEqualTo("Consumers.slow");
+		assertThat(((ConsumerOverflowException) overflow.getError()).getConsumer()).isEqualTo("consumers.slow");
 		return List.copyOf(consumers.slow);
 	}
 

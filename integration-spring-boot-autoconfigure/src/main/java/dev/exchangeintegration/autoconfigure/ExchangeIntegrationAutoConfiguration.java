@@ -1,17 +1,9 @@
 package dev.exchangeintegration.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.event.ExchangeErrorPublisher;
-import dev.exchangeintegration.listener.ExchangeListenerAnnotationBeanPostProcessor;
-import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry;
-import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry.StreamLookup;
 import dev.exchangeintegration.websocket.WebSocketClientCustomizer;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,12 +14,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.ResolvableType;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration for exchange integrations: an {@link ExchangeStream} per configured
@@ -37,17 +27,12 @@ import org.springframework.core.env.Environment;
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ DefaultExchangeStream.class, HttpClient.class, JsonMapper.class })
 @EnableConfigurationProperties(ExchangeIntegrationProperties.class)
+@Import(ExchangeListenerConfiguration.class)
 public final class ExchangeIntegrationAutoConfiguration {
 
 	@Bean
 	static ExchangeStreamRegistrar exchangeStreamRegistrar() {
 		return new ExchangeStreamRegistrar();
-	}
-
-	@Bean
-	static ExchangeListenerAnnotationBeanPostProcessor exchangeListenerAnnotationBeanPostProcessor(
-			ObjectProvider<ExchangeListenerEndpointRegistry> registry) {
-		return new ExchangeListenerAnnotationBeanPostProcessor(registry::getObject);
 	}
 
 	@Bean
@@ -83,34 +68,6 @@ public final class ExchangeIntegrationAutoConfiguration {
 	ExchangeStreamsLifecycle exchangeStreamsLifecycle(ObjectProvider<DefaultExchangeStream<?, ?>> streams,
 			ExchangeIntegrationProperties properties) {
 		return new ExchangeStreamsLifecycle(streams, properties.getShutdownTimeout());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ExchangeListenerEndpointRegistry exchangeListenerEndpointRegistry(ConfigurableListableBeanFactory beanFactory,
-			ExchangeIntegrationProperties properties, ExchangeStreamObserver observer, Environment environment) {
-		Set<String> disabled = ExchangeSettings.bind(Binder.get(environment))
-			.entrySet()
-			.stream()
-			.filter((entry) -> !entry.getValue().isEnabled())
-			.map(Map.Entry::getKey)
-			.collect(Collectors.toSet());
-		Map<String, StreamLookup> cache = new LinkedHashMap<>();
-		return new ExchangeListenerEndpointRegistry(
-				(name) -> cache.computeIfAbsent(name, (key) -> lookup(beanFactory, key)), disabled, observer,
-				properties.getShutdownTimeout());
-	}
-
-	private static StreamLookup lookup(ConfigurableListableBeanFactory beanFactory, String exchange) {
-		String beanName = ExchangeStreamBeanNames.stream(exchange);
-		if (!beanFactory.containsBean(beanName)) {
-			return null;
-		}
-		ResolvableType output = beanFactory.getMergedBeanDefinition(beanName)
-			.getResolvableType()
-			.as(ExchangeStream.class)
-			.getGeneric(0);
-		return new StreamLookup(beanFactory.getBean(beanName, ExchangeStream.class), output);
 	}
 
 }

@@ -1,42 +1,30 @@
 package dev.exchangeintegration.listener;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
-import dev.exchangeintegration.core.ConsumerOverflowException;
-import dev.exchangeintegration.core.ErrorKind;
-import dev.exchangeintegration.core.ExchangeError;
-import dev.exchangeintegration.core.ExchangeStream;
-import dev.exchangeintegration.core.ExchangeStreamObserver;
+import dev.exchangeintegration.listener.ExchangeStreamLookup.TypedStream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.ResolvableType;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
- * Owns the subscriptions of {@link dev.exchangeintegration.annotation.ExchangeListener}
- * methods to their exchange streams. Each listener gets a thread of its own, so it
- * receives outputs in order and a slow listener delays no other one.
+ * Owns the containers of {@link dev.exchangeintegration.annotation.ExchangeListener}
+ * methods, found by listener id. Each registered listener gets a container, created by
+ * the {@link ExchangeListenerContainerFactory} when this registry starts, or when the
+ * listener is registered if that is later (a lazy bean, a prototype).
  * <p>
- * Starts before the streams connect and stops after they have completed, waiting a
- * bounded time for each listener to drain what it has buffered.
+ * Starts, in phase {@link #PHASE}, before the streams connect in phase
+ * {@link #STREAMS_PHASE}, so that no listener misses an output; stops after they have
+ * completed, waiting at most the shutdown timeout, in all, for listeners to drain what
+ * they have buffered.
  */
 public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 
@@ -52,15 +40,16 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ExchangeListenerEndpointRegistry.class);
 
-	private final List<ExchangeListenerEndpoint> endpoints = new CopyOnWriteArrayList<>();
+	private final Map<String, ExchangeListenerEndpoint> endpoints = Collections.synchronizedMap(new LinkedHashMap<>());
 
-	private final List<Subscription> subscriptions = new ArrayList<>();
+	// read without the registry's lock, so that a listener can look containers up while
+	// the registry waits for it to drain
+	private final Map<String, ExchangeListenerContainer> containers = Collections
+		.synchronizedMap(new LinkedHashMap<>());
 
-	private final Function<String, @Nullable StreamLookup> streams;
+	private final ExchangeStreamLookup streams;
 
-	private final Set<String> disabledExchanges;
-
-	private final ExchangeStreamObserver observer;
+	private final ExchangeListenerContainerFactory containerFactory;
 
 	private final Duration shutdownTimeout;
 
@@ -68,34 +57,79 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 
 	/**
 	 * Create a new registry.
-	 * @param streams finds the stream of an exchange name, with its output type
-	 * @param disabledExchanges names of exchanges configured but disabled, whose
-	 * listeners are skipped
-	 * @param observer receives the errors thrown by listeners
-	 * @param shutdownTimeout how long to wait for each listener to drain on stop
+	 * @param streams finds the stream of the exchange each listener names
+	 * @param containerFactory creates the container of each listener
+	 * @param shutdownTimeout how long to wait, in all, for listeners to drain on
+	 * {@link #stop()}
 	 */
-	public ExchangeListenerEndpointRegistry(Function<String, @Nullable StreamLookup> streams,
-			Set<String> disabledExchanges, ExchangeStreamObserver observer, Duration shutdownTimeout) {
+	public ExchangeListenerEndpointRegistry(ExchangeStreamLookup streams,
+			ExchangeListenerContainerFactory containerFactory, Duration shutdownTimeout) {
 		this.streams = streams;
-		this.disabledExchanges = disabledExchanges;
-		this.observer = observer;
+		this.containerFactory = containerFactory;
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
 	/**
-	 * Register a listener endpoint; it is subscribed on {@link #start()}.
-	 * @param endpoint the endpoint
+	 * Register a listener. Its container is created and, unless the listener says
+	 * otherwise, started when this registry starts, or now if it is running.
+	 * @param endpoint the listener
+	 * @throws IllegalStateException if another listener has the same id, or if the
+	 * registry is running and no container can be created for the listener
 	 */
-	public void register(ExchangeListenerEndpoint endpoint) {
-		this.endpoints.add(endpoint);
+	public synchronized void register(ExchangeListenerEndpoint endpoint) {
+		ExchangeListenerEndpoint existing = this.endpoints.get(endpoint.id());
+		if (existing != null) {
+			throw new IllegalStateException("@ExchangeListener methods " + existing.methodName() + " and "
+					+ endpoint.methodName() + " both have id '" + endpoint.id()
+					+ "'; give one of them another id, such as @ExchangeListener(id = \"...\")");
+		}
+		if (this.running) {
+			ExchangeListenerContainer container = createContainer(endpoint);
+			if (container != null && container.isAutoStartup()) {
+				container.start();
+			}
+		}
+		this.endpoints.put(endpoint.id(), endpoint);
 	}
 
 	/**
-	 * Return the registered endpoints.
-	 * @return the endpoints
+	 * Return the registered listeners.
+	 * @return the listeners, in registration order
 	 */
 	public List<ExchangeListenerEndpoint> getEndpoints() {
-		return List.copyOf(this.endpoints);
+		synchronized (this.endpoints) {
+			return List.copyOf(this.endpoints.values());
+		}
+	}
+
+	/**
+	 * Return the container of a listener.
+	 * @param id the listener's id
+	 * @return the container, or {@code null} if no listener has that id, or none has been
+	 * created for it yet (before this registry starts, or when its exchange is disabled)
+	 */
+	public @Nullable ExchangeListenerContainer getListenerContainer(String id) {
+		return this.containers.get(id);
+	}
+
+	/**
+	 * Return the ids of the listeners that have a container.
+	 * @return the ids, in registration order
+	 */
+	public Set<String> getListenerContainerIds() {
+		synchronized (this.containers) {
+			return Collections.unmodifiableSet(new LinkedHashSet<>(this.containers.keySet()));
+		}
+	}
+
+	/**
+	 * Return every container.
+	 * @return the containers, in registration order
+	 */
+	public List<ExchangeListenerContainer> getListenerContainers() {
+		synchronized (this.containers) {
+			return List.copyOf(this.containers.values());
+		}
 	}
 
 	@Override
@@ -103,82 +137,48 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 		if (this.running) {
 			return;
 		}
-		for (ExchangeListenerEndpoint endpoint : this.endpoints) {
-			StreamLookup lookup = this.streams.apply(endpoint.exchange());
-			if (lookup == null) {
-				if (this.disabledExchanges.contains(endpoint.exchange())) {
-					logger.info("Exchange '" + endpoint.exchange() + "' is disabled; not starting listener "
-							+ endpoint.id());
-					continue;
-				}
-				throw new IllegalStateException("@ExchangeListener(\"" + endpoint.exchange() + "\") on "
-						+ endpoint.method().getDeclaringClass().getName() + "." + endpoint.method().getName()
-						+ " names no exchange; configure exchange-integration.exchanges." + endpoint.exchange()
-						+ ".url or fix the name");
+		for (ExchangeListenerEndpoint endpoint : getEndpoints()) {
+			if (!this.containers.containsKey(endpoint.id())) {
+				createContainer(endpoint);
 			}
-			checkParameterType(endpoint, lookup.outputType());
-			this.subscriptions.add(subscribe(endpoint, lookup.stream()));
+		}
+		for (ExchangeListenerContainer container : getListenerContainers()) {
+			if (container.isAutoStartup()) {
+				container.start();
+			}
 		}
 		this.running = true;
 	}
 
-	private void checkParameterType(ExchangeListenerEndpoint endpoint, ResolvableType outputType) {
-		Class<?> parameterType = endpoint.method().getParameterTypes()[0];
-		Class<?> outputClass = outputType.resolve();
-		if (outputClass != null && !ClassUtils.isAssignable(parameterType, outputClass)) {
-			throw new IllegalStateException("@ExchangeListener method "
-					+ endpoint.method().getDeclaringClass().getName() + "." + endpoint.method().getName() + " takes "
-					+ parameterType.getName() + " but exchange '" + endpoint.exchange() + "' emits " + outputType);
+	private @Nullable ExchangeListenerContainer createContainer(ExchangeListenerEndpoint endpoint) {
+		TypedStream stream = this.streams.find(endpoint.exchange());
+		if (stream == null) {
+			if (this.streams.isDisabled(endpoint.exchange())) {
+				logger
+					.info("Exchange '" + endpoint.exchange() + "' is disabled; not starting listener " + endpoint.id());
+				return null;
+			}
+			throw new IllegalStateException("@ExchangeListener(\"" + endpoint.exchange() + "\") on "
+					+ endpoint.methodName() + " names no exchange; configure exchange-integration.exchanges."
+					+ endpoint.exchange() + ".url or fix the name");
 		}
-	}
-
-	private Subscription subscribe(ExchangeListenerEndpoint endpoint, ExchangeStream<?> stream) {
-		MethodHandle handle = methodHandle(endpoint);
-		Scheduler scheduler = Schedulers.newSingle("exchange-listener-" + endpoint.exchange() + "-" + endpoint.id(),
-				true);
-		CountDownLatch done = new CountDownLatch(1);
-		// with the error overflow policy, a listener that fell behind starts over with
-		// new
-		// outputs: the overflow has been reported, and a listener must never go silent
-		Disposable disposable = stream.flux(endpoint.id(), scheduler)
-			.retryWhen(Retry.indefinitely().filter(ConsumerOverflowException.class::isInstance))
-			.doFinally((signal) -> done.countDown())
-			.subscribe((output) -> invoke(endpoint, handle, output));
-		return new Subscription(endpoint, scheduler, disposable, done);
-	}
-
-	private static MethodHandle methodHandle(ExchangeListenerEndpoint endpoint) {
-		ReflectionUtils.makeAccessible(endpoint.method());
-		try {
-			return MethodHandles.lookup()
-				.unreflect(endpoint.method())
-				.bindTo(endpoint.bean())
-				.asType(MethodType.methodType(void.class, Object.class));
-		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException("Cannot access @ExchangeListener method " + endpoint.method(), ex);
-		}
-	}
-
-	private void invoke(ExchangeListenerEndpoint endpoint, MethodHandle handle, Object output) {
-		try {
-			handle.invokeExact(output);
-		}
-		catch (Throwable ex) {
-			this.observer.onError(new ExchangeError(endpoint.exchange(), ErrorKind.LISTENER,
-					new ListenerExecutionFailedException(endpoint, ex), null));
-		}
+		ExchangeListenerContainer container = this.containerFactory.createListenerContainer(endpoint, stream);
+		this.containers.put(endpoint.id(), container);
+		return container;
 	}
 
 	@Override
 	public synchronized void stop() {
 		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
-		for (Subscription subscription : this.subscriptions) {
-			subscription.awaitDrained(deadline);
-			subscription.disposable().dispose();
-			subscription.scheduler().dispose();
+		// every listener drains on its own thread meanwhile: one deadline bounds them all
+		for (ExchangeListenerContainer container : getListenerContainers()) {
+			try {
+				container.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Listener " + container.getListenerId() + " did not stop cleanly", ex);
+			}
 		}
-		this.subscriptions.clear();
 		this.running = false;
 	}
 
@@ -190,33 +190,6 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return PHASE;
-	}
-
-	/**
-	 * A stream with its output type.
-	 *
-	 * @param stream the stream
-	 * @param outputType the type of its outputs
-	 */
-	public record StreamLookup(ExchangeStream<?> stream, ResolvableType outputType) {
-
-	}
-
-	private record Subscription(ExchangeListenerEndpoint endpoint, Scheduler scheduler, Disposable disposable,
-			CountDownLatch done) {
-
-		void awaitDrained(long deadline) {
-			try {
-				if (!this.done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-					logger.warn("Listener " + this.endpoint.id() + " of exchange '" + this.endpoint.exchange()
-							+ "' did not drain in time; cancelling it");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
 	}
 
 }

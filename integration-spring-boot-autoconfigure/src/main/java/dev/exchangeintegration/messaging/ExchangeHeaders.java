@@ -1,0 +1,39 @@
+package dev.exchangeintegration.messaging;
+
+/**
+ * Names of the headers of the {@code org.springframework.messaging.Message} an
+ * {@code @ExchangeListener} method may take, and of the {@code @Header} parameters it may
+ * declare, such as {@code @Header(ExchangeHeaders.RECEIVED_AT) Instant receivedAt}.
+ * Transports attach headers of their own to each frame under names declared here too.
+ */
+public final class ExchangeHeaders {
+
+	// Transports add the headers they attach to frames here, next to these (a Kafka key
+	// and offset, a FIX sequence number), so that listener methods can name them and
+	// unknown names fail at startup.
+
+	/**
+	 * Prefix of every header name: {@value}.
+	 */
+	public static final String PREFIX = "exchange_";
+
+	/**
+	 * The name of the exchange the output came from, as configured: a {@code String}.
+	 */
+	public static final String EXCHANGE = PREFIX + "name";
+
+	/**
+	 * When the frame the output came from was read off the transport: a
+	 * {@code java.time.Instant}.
+	 */
+	public static final String RECEIVED_AT = PREFIX + "receivedAt";
+
+	/**
+	 * The id of the listener the output is delivered to: a {@code String}.
+	 */
+	public static final String LISTENER_ID = PREFIX + "listenerId";
+
+	private ExchangeHeaders() {
+	}
+
+}
