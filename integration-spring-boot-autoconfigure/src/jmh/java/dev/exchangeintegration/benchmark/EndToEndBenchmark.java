@@ -74,7 +74,14 @@ public final class EndToEndBenchmark {
 				}
 			}
 		}
-		System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		System.out.printf("load average %.2f%n", load);
+		if (load > Runtime.getRuntime().availableProcessors()) {
+			// more runnable threads than CPUs: a contender with more threads gets more
+			// CPU
+			System.out.println("WARNING: the load average exceeds the CPUs: the ratios measure the scheduler "
+					+ "more than the code");
+		}
 		System.out.println(result(results, frames, rounds));
 		System.exit(0);
 	}
