@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * {@code @ExchangeListener(direct = true)} exists (see {@link DirectListener}).</li>
  * </ul>
  * A warm-up round comes first and is not counted; each round runs every contender in
- * turn, in alternating order. Every trade's id is checked against its position, so a
+ * turn, in alternating order. Every trade's id is checked against the one before, so a
  * lost, duplicated or reordered frame is reported. The last line reads
  * {@code RESULT bare=283k/s isolated=145k/s (0.64x) direct=n/a ...}: the median frames
  * per second of each contender, and in brackets the median over the rounds of its ratio

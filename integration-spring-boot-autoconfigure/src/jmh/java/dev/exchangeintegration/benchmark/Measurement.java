@@ -11,27 +11,28 @@ import java.util.List;
  * @param received the trades the consumer received
  * @param checksumError the sum of the received trade ids less the expected sum, when as
  * many were received as expected
- * @param outOfOrder trades whose id was not the one their position calls for
+ * @param sequenceBreaks trades whose id did not follow the one before: one for each run
+ * of lost frames, each duplicate and each reordering
  * @param nanos time from the first trade of the connection to its last, 0 when the last
  * never came
  * @param notes anything else that went wrong, such as dropped outputs or errors
  */
-record Measurement(String contender, long expected, long received, long checksumError, long outOfOrder, long nanos,
+record Measurement(String contender, long expected, long received, long checksumError, long sequenceBreaks, long nanos,
 		List<String> notes) {
 
-	Measurement(String contender, long expected, long received, long checksumError, long outOfOrder, long nanos) {
-		this(contender, expected, received, checksumError, outOfOrder, nanos, List.of());
+	Measurement(String contender, long expected, long received, long checksumError, long sequenceBreaks, long nanos) {
+		this(contender, expected, received, checksumError, sequenceBreaks, nanos, List.of());
 	}
 
 	Measurement withNote(String note) {
 		List<String> all = new ArrayList<>(this.notes);
 		all.add(note);
-		return new Measurement(this.contender, this.expected, this.received, this.checksumError, this.outOfOrder,
+		return new Measurement(this.contender, this.expected, this.received, this.checksumError, this.sequenceBreaks,
 				this.nanos, List.copyOf(all));
 	}
 
 	boolean complete() {
-		return this.received == this.expected && this.checksumError == 0 && this.outOfOrder == 0
+		return this.received == this.expected && this.checksumError == 0 && this.sequenceBreaks == 0
 				&& this.notes.isEmpty();
 	}
 
@@ -58,8 +59,8 @@ record Measurement(String contender, long expected, long received, long checksum
 		if (this.checksumError != 0) {
 			problems.add("checksum off by " + this.checksumError);
 		}
-		if (this.outOfOrder > 0) {
-			problems.add(this.outOfOrder + " out of order");
+		if (this.sequenceBreaks > 0) {
+			problems.add(this.sequenceBreaks + " break(s) in the id sequence");
 		}
 		problems.addAll(this.notes);
 		return String.join(", ", problems);

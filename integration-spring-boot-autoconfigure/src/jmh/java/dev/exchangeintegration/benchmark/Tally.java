@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the trades one consumer receives, checks that each carries the id its position
- * calls for, and times the first to the last of the connection. Written by one thread at
- * a time.
+ * Counts the trades one consumer receives, checks that each carries the id that follows
+ * the one before, and times the first to the last of the connection. Written by one
+ * thread at a time.
  */
 final class Tally {
 
@@ -23,7 +23,9 @@ final class Tally {
 
 	private long checksum;
 
-	private long outOfOrder;
+	private long previous = TradeFrames.FIRST_ID - 1;
+
+	private long sequenceBreaks;
 
 	private long firstNanos;
 
@@ -38,9 +40,10 @@ final class Tally {
 		if (n == 0) {
 			this.firstNanos = System.nanoTime();
 		}
-		if (id != TradeFrames.idOf(n, this.expected)) {
-			this.outOfOrder++;
+		if (id != TradeFrames.successorOf(this.previous) && id != TradeFrames.LAST_ID) {
+			this.sequenceBreaks++;
 		}
+		this.previous = id;
 		this.checksum += id;
 		this.count = n + 1;
 		this.progress.lazySet(n + 1);
@@ -75,7 +78,7 @@ final class Tally {
 			}
 		}
 		long checksumError = (this.count == this.expected) ? this.checksum - TradeFrames.checksumOf(this.expected) : 0;
-		return new Measurement(contender, this.expected, this.count, checksumError, this.outOfOrder,
+		return new Measurement(contender, this.expected, this.count, checksumError, this.sequenceBreaks,
 				this.lastNanos - this.firstNanos);
 	}
 

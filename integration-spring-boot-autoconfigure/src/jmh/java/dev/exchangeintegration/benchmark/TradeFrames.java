@@ -7,9 +7,9 @@ package dev.exchangeintegration.benchmark;
  * developed by Bryant Moscon, http://www.bryantmoscon.com/), with its aggregate trade id
  * changed. The ids count up from {@value #FIRST_ID} and start over every {@value #CYCLE}
  * frames; the last frame of a connection carries {@value #LAST_ID}. Every frame has the
- * same size, and frame {@code n} carries {@link #idOf(long, long)}, so a consumer can
- * tell a lost, duplicated or reordered frame, and knows the last one even when frames
- * before it were dropped.
+ * same size. A consumer tells a lost, duplicated or reordered frame by an id that is not
+ * the {@link #successorOf(long) successor} of the one before, and knows the last frame
+ * even when frames before it were dropped.
  */
 final class TradeFrames {
 
@@ -45,13 +45,13 @@ final class TradeFrames {
 	}
 
 	/**
-	 * Return the aggregate trade id that frame {@code n} of a connection carries.
-	 * @param n the frame's position in its connection, from 0
-	 * @param frames the frames of the connection
-	 * @return the trade id
+	 * Return the id of the frame that follows the one carrying {@code id}, unless it is
+	 * the last of the connection. {@code FIRST_ID - 1} stands for none yet.
+	 * @param id the id of a frame, or {@code FIRST_ID - 1}
+	 * @return the id of the next frame
 	 */
-	static long idOf(long n, long frames) {
-		return (n == frames - 1) ? LAST_ID : FIRST_ID + n % CYCLE;
+	static long successorOf(long id) {
+		return FIRST_ID + (id - FIRST_ID + 1) % CYCLE;
 	}
 
 	/**
