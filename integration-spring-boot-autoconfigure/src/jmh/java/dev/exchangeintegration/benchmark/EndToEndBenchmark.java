@@ -22,8 +22,7 @@ import java.util.stream.Collectors;
  * <li>{@code isolated}: the starter, delivering to an {@link IsolatedListener} on the
  * listener's own thread;</li>
  * <li>{@code direct}: the starter, delivering to a {@link DirectListener} on the socket
- * thread; skipped, with {@code direct: not available}, until
- * {@code @ExchangeListener(direct = true)} exists (see {@link DirectListener}).</li>
+ * thread, {@code @ExchangeListener(direct = true)}.</li>
  * </ul>
  * A warm-up round comes first and is not counted; each round runs every contender in
  * turn, in alternating order. Every trade's id is checked against the one before, so a
@@ -48,14 +47,7 @@ public final class EndToEndBenchmark {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : Integer.getInteger("benchmark.rounds", 3);
 		double startLoad = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		System.out.println(environment() + ", " + frames + " frames, " + rounds + " rounds after a warm-up round");
-		List<Contender> contenders = new ArrayList<>(List.of(new BareClient(), StarterContender.isolated()));
-		String directUnavailable = StarterContender.directUnavailable();
-		if (directUnavailable == null) {
-			contenders.add(StarterContender.direct());
-		}
-		else {
-			System.out.println("direct: not available (" + directUnavailable + ")");
-		}
+		List<Contender> contenders = List.of(new BareClient(), StarterContender.isolated(), StarterContender.direct());
 		Map<String, List<Measurement>> results = new LinkedHashMap<>();
 		contenders.forEach((contender) -> results.put(contender.name(), new ArrayList<>()));
 		try (FrameServer server = new FrameServer(frames)) {

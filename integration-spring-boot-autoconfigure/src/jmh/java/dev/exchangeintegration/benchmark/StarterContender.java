@@ -1,14 +1,11 @@
 package dev.exchangeintegration.benchmark;
 
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.exchangeintegration.annotation.ExchangeListener;
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.event.ExchangeErrorEvent;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -38,31 +35,6 @@ final class StarterContender implements Contender {
 
 	static StarterContender direct() {
 		return new StarterContender("direct", DirectListener.class);
-	}
-
-	/**
-	 * Return why the direct contender cannot run, if it cannot.
-	 * @return the reason, or {@code null} when it can run
-	 */
-	static @Nullable String directUnavailable() {
-		Method attribute;
-		try {
-			attribute = ExchangeListener.class.getMethod("direct");
-		}
-		catch (NoSuchMethodException ex) {
-			return "@ExchangeListener has no 'direct' attribute yet";
-		}
-		try {
-			ExchangeListener annotation = DirectListener.class.getDeclaredMethod(DirectListener.METHOD, Trade.class)
-				.getAnnotation(ExchangeListener.class);
-			if (!Boolean.TRUE.equals(attribute.invoke(annotation))) {
-				return "uncomment 'direct = true' in DirectListener";
-			}
-			return null;
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Override
