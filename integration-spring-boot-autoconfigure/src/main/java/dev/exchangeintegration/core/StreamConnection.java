@@ -22,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * One connection of a {@link DefaultExchangeStream}: sends the subscriptions, tracks
  * their acknowledgements, answers for heartbeats and watches for silence. It ends by
  * erroring its {@link #run signal flux} (so that the stream reconnects) or by completing
- * it when the stream stops.
+ * it when the stream stops. It knows its stream only through a {@link ConnectionContext}.
+ * <p>
+ * While its reads are paused for a consumer that is behind, silence is the stream's own
+ * doing: the stale and pong timeouts do not run.
  */
 final class StreamConnection implements Transport.Handler {
 
@@ -38,13 +41,18 @@ final class StreamConnection implements Transport.Handler {
 
 	private static final Duration MAX_TICK = Duration.ofSeconds(1);
 
+	/**
+	 * The status of a connection whose transport ended it without one.
+	 */
+	private static final CloseStatus NO_STATUS = new CloseStatus(0, "connection ended without a close status");
+
 	private static final JsonMapper json = JsonMapper.shared();
 
-	private final DefaultExchangeStream<?, ?> stream;
+	private final ConnectionContext context;
+
+	private final StreamSettings settings;
 
 	private final boolean tracksActivity;
-
-	private List<Object> subscriptions = List.of();
 
 	private final Sinks.Many<Object> signals = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -64,11 +72,14 @@ final class StreamConnection implements Transport.Handler {
 
 	private volatile boolean subscribing;
 
+	private volatile boolean readsPaused;
+
 	private boolean healthy;
 
-	StreamConnection(DefaultExchangeStream<?, ?> stream) {
-		this.stream = stream;
-		this.tracksActivity = stream.staleTimeout != null || stream.subscriptionAck != null;
+	StreamConnection(ConnectionContext context) {
+		this.context = context;
+		this.settings = context.settings();
+		this.tracksActivity = this.settings.tracksActivity();
 	}
 
 	boolean hasEnded() {
@@ -81,16 +92,14 @@ final class StreamConnection implements Transport.Handler {
 	 */
 	Flux<Object> run(Transport transport, Scheduler timer) {
 		return Flux.defer(() -> {
-			// a transport that completes without a close status ended without a Close
-			// frame
-			this.resources.add(transport.connect(this)
-				.subscribe(this::onClosed, this::onFailed, () -> onClosed(CloseStatus.ABNORMAL)));
+			this.resources
+				.add(transport.connect(this).subscribe(this::onClosed, this::onFailed, () -> onClosed(NO_STATUS)));
 			Duration tick = watchdogTick();
 			if (tick != null) {
 				this.resources
 					.add(timer.schedulePeriodically(this::watch, tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS));
 			}
-			HeartbeatSpec heartbeat = this.stream.heartbeat;
+			HeartbeatSpec heartbeat = this.settings.heartbeat();
 			if (heartbeat != null) {
 				long interval = heartbeat.interval().toNanos();
 				this.resources.add(timer.schedulePeriodically(this::ping, interval, interval, TimeUnit.NANOSECONDS));
@@ -104,35 +113,45 @@ final class StreamConnection implements Transport.Handler {
 		if (this.ended.get()) {
 			return;
 		}
-		if (this.stream.isStopping()) {
+		if (this.context.isStopping()) {
 			this.outbound = outbound;
 			outbound.close("client stopping");
 			return;
 		}
 		this.lastDataAt = System.nanoTime();
-		SubscriptionAckSpec ack = this.stream.subscriptionAck;
-		// the lock of addSubscription: a subscription added now is either in the snapshot
-		// or sent by addSubscription once outbound is set, never both
-		synchronized (this.stream.subscriptions()) {
-			this.subscriptions = List.copyOf(this.stream.subscriptions());
-			if (ack != null && !this.subscriptions.isEmpty()) {
-				synchronized (this.pendingAcks) {
-					for (Object subscription : this.subscriptions) {
-						this.pendingAcks
-							.add(new PendingAck(expectedId(ack, subscription), String.valueOf(subscription)));
-					}
-				}
-				this.subscribing = true;
-				changeState(ConnectionState.SUBSCRIBING, null);
-			}
-			for (Object subscription : this.subscriptions) {
-				outbound.send(subscription);
-			}
-			this.outbound = outbound;
-		}
+		// a subscription added meanwhile is either among these or sent once outbound is
+		// set, never both
+		this.context.withSubscriptions((subscriptions) -> subscribe(outbound, subscriptions));
 		if (!this.subscribing) {
 			changeState(ConnectionState.LIVE, null);
 		}
+	}
+
+	private void subscribe(Transport.Outbound outbound, List<Object> subscriptions) {
+		SubscriptionAckSpec ack = this.settings.subscriptionAck();
+		if (ack != null && !subscriptions.isEmpty()) {
+			synchronized (this.pendingAcks) {
+				for (Object subscription : subscriptions) {
+					this.pendingAcks.add(new PendingAck(expectedId(ack, subscription), describe(subscription)));
+				}
+			}
+			this.subscribing = true;
+			changeState(ConnectionState.SUBSCRIBING, null);
+		}
+		for (Object subscription : subscriptions) {
+			outbound.send(subscription);
+		}
+		this.outbound = outbound;
+	}
+
+	private static String describe(Object subscription) {
+		if (subscription instanceof String text) {
+			return text;
+		}
+		if (subscription instanceof byte[] bytes) {
+			return "binary message of " + bytes.length + " bytes";
+		}
+		return subscription.toString();
 	}
 
 	@Override
@@ -140,7 +159,8 @@ final class StreamConnection implements Transport.Handler {
 		if (this.ended.get()) {
 			return;
 		}
-		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		long receivedAt = System.nanoTime();
+		HeartbeatSpec heartbeat = this.settings.heartbeat();
 		// pongs answer pings: only look for one while a ping is unanswered, so that data
 		// frames are not decoded to text for the test
 		if (this.unansweredPingSince != 0 && heartbeat != null && heartbeat.pongPattern() != null
@@ -149,12 +169,12 @@ final class StreamConnection implements Transport.Handler {
 			return;
 		}
 		if (this.tracksActivity) {
-			this.lastDataAt = System.nanoTime();
+			this.lastDataAt = receivedAt;
 		}
 		if (this.subscribing && isAcknowledgement(frame)) {
 			return;
 		}
-		this.stream.onFrame(this, frame);
+		this.context.onFrame(this, frame, receivedAt);
 		if (!this.healthy && !this.subscribing) {
 			this.healthy = true;
 			this.signals.emitNext(HEALTHY, Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT));
@@ -177,6 +197,33 @@ final class StreamConnection implements Transport.Handler {
 		}
 		out.send(message);
 		return true;
+	}
+
+	/**
+	 * Stop reading, for a consumer that is behind, if the connection is open.
+	 * @return whether reads were paused
+	 */
+	boolean pauseReading() {
+		Transport.Outbound out = this.outbound;
+		if (out == null || this.ended.get()) {
+			return false;
+		}
+		this.readsPaused = true;
+		out.pauseReading();
+		return true;
+	}
+
+	/**
+	 * Resume reading after {@link #pauseReading()}.
+	 */
+	void resumeReading() {
+		Transport.Outbound out = this.outbound;
+		if (out != null && this.readsPaused) {
+			this.readsPaused = false;
+			if (!this.ended.get()) {
+				out.resumeReading();
+			}
+		}
 	}
 
 	/**
@@ -214,13 +261,13 @@ final class StreamConnection implements Transport.Handler {
 	 * Consume the frame if it acknowledges or rejects a pending subscription.
 	 */
 	private boolean isAcknowledgement(Frame frame) {
-		SubscriptionAckSpec ack = this.stream.subscriptionAck;
+		SubscriptionAckSpec ack = this.settings.subscriptionAck();
 		if (ack == null || frame.type() != FrameType.TEXT) {
 			return false;
 		}
 		String text = textOrEmpty(frame);
 		if (ack.rejectionPattern() != null && ack.rejectionPattern().matcher(text).find()) {
-			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.rejected(this.stream.name(), frame.excerpt()),
+			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.rejected(this.settings.name(), frame.excerpt()),
 					frame.excerpt());
 			return true;
 		}
@@ -270,7 +317,7 @@ final class StreamConnection implements Transport.Handler {
 
 	private void ping() {
 		Transport.Outbound out = this.outbound;
-		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		HeartbeatSpec heartbeat = this.settings.heartbeat();
 		if (out == null || heartbeat == null || this.ended.get()) {
 			return;
 		}
@@ -295,14 +342,22 @@ final class StreamConnection implements Transport.Handler {
 			return;
 		}
 		long now = System.nanoTime();
-		Duration connectTimeout = this.stream.connectTimeout;
+		Duration connectTimeout = this.settings.connectTimeout();
 		if (this.outbound == null) {
 			if (connectTimeout != null && now - this.startedAt >= connectTimeout.toNanos()) {
 				timeout(ConnectionTimeoutException.Timeout.CONNECT, connectTimeout);
 			}
 			return;
 		}
-		SubscriptionAckSpec ack = this.stream.subscriptionAck;
+		if (this.readsPaused) {
+			// not reading is the stream's doing: the time paused counts as activity
+			this.lastDataAt = now;
+			if (this.unansweredPingSince != 0) {
+				this.unansweredPingSince = now;
+			}
+			return;
+		}
+		SubscriptionAckSpec ack = this.settings.subscriptionAck();
 		if (this.subscribing && ack != null && now - this.lastDataAt >= ack.timeout().toNanos()) {
 			int pending;
 			String first;
@@ -312,15 +367,15 @@ final class StreamConnection implements Transport.Handler {
 				first = (oldest != null) ? Excerpts.of(oldest.subscription(), oldest.subscription().length()) : null;
 			}
 			fail(ErrorKind.SUBSCRIPTION,
-					SubscriptionException.notAcknowledged(this.stream.name(), pending, first, ack.timeout()), null);
+					SubscriptionException.notAcknowledged(this.settings.name(), pending, first, ack.timeout()), null);
 			return;
 		}
-		Duration staleTimeout = this.stream.staleTimeout;
+		Duration staleTimeout = this.settings.staleTimeout();
 		if (staleTimeout != null && now - this.lastDataAt >= staleTimeout.toNanos()) {
 			timeout(ConnectionTimeoutException.Timeout.STALE, staleTimeout);
 			return;
 		}
-		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		HeartbeatSpec heartbeat = this.settings.heartbeat();
 		long pingSince = this.unansweredPingSince;
 		if (heartbeat != null && heartbeat.pongTimeout() != null && pingSince != 0
 				&& now - pingSince >= heartbeat.pongTimeout().toNanos()) {
@@ -329,7 +384,7 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	private void timeout(ConnectionTimeoutException.Timeout timeout, Duration after) {
-		fail(ErrorKind.TIMEOUT, new ConnectionTimeoutException(this.stream.name(), timeout, after), null);
+		fail(ErrorKind.TIMEOUT, new ConnectionTimeoutException(this.settings.name(), timeout, after), null);
 	}
 
 	/**
@@ -338,13 +393,13 @@ final class StreamConnection implements Transport.Handler {
 	 */
 	private @Nullable Duration watchdogTick() {
 		List<Duration> timeouts = new ArrayList<>();
-		add(timeouts, this.stream.connectTimeout);
-		add(timeouts, this.stream.staleTimeout);
-		SubscriptionAckSpec ack = this.stream.subscriptionAck;
+		add(timeouts, this.settings.connectTimeout());
+		add(timeouts, this.settings.staleTimeout());
+		SubscriptionAckSpec ack = this.settings.subscriptionAck();
 		if (ack != null) {
 			timeouts.add(ack.timeout());
 		}
-		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		HeartbeatSpec heartbeat = this.settings.heartbeat();
 		if (heartbeat != null) {
 			add(timeouts, heartbeat.pongTimeout());
 		}
@@ -363,15 +418,15 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	private void onClosed(CloseStatus status) {
-		if (this.stream.isStopping()) {
+		if (this.context.isStopping()) {
 			end();
 			return;
 		}
-		fail(ErrorKind.CLOSED, new ConnectionClosedException(this.stream.name(), status), null, status);
+		fail(ErrorKind.CLOSED, new ConnectionClosedException(this.settings.name(), status), null, status);
 	}
 
 	private void onFailed(Throwable error) {
-		if (this.stream.isStopping()) {
+		if (this.context.isStopping()) {
 			end();
 			return;
 		}
@@ -387,15 +442,15 @@ final class StreamConnection implements Transport.Handler {
 	 * reconnection is disabled.
 	 */
 	private void fail(ErrorKind kind, Throwable cause, @Nullable String excerpt, @Nullable CloseStatus status) {
-		if (this.stream.isStopping()) {
+		if (this.context.isStopping()) {
 			end();
 			return;
 		}
 		if (!this.ended.compareAndSet(false, true)) {
 			return;
 		}
-		this.stream.report(kind, cause, excerpt, status);
-		if (this.stream.reconnects()) {
+		this.context.report(kind, cause, excerpt, status);
+		if (this.settings.reconnects()) {
 			changeState(ConnectionState.RECONNECTING, cause);
 		}
 		// HEALTHY may be in flight on the I/O thread: retry rather than lose the end
@@ -413,7 +468,7 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	private void changeState(ConnectionState state, @Nullable Throwable cause) {
-		this.stream.changeState(this, state, cause);
+		this.context.changeState(this, state, cause);
 	}
 
 }
