@@ -8,12 +8,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * the consumer's own delivery: its overflow policy applies when the buffer is full.
  * <p>
  * Offering an output costs a comparison with the producer's view of the buffer's size,
- * the store of the output and of the tail, and a read of whether the consumer is asleep;
- * the policy is looked at only once the buffer is full.
+ * the stores of the output and of the tail, and a read of whether the consumer is asleep;
+ * the policy is looked at only once the buffer is full. A consumer that sleeps is woken
+ * at once, or, when the transport says when a read is complete, at the end of the read
+ * (or once {@value #WAKE_AFTER} outputs wait): one wake-up per read rather than per
+ * output, and no fence per output.
  *
  * @param <O> the output type
  */
 abstract class BufferedConsumer<O> implements Receiver<O> {
+
+	/**
+	 * Outputs waiting for a sleeping consumer before it is woken in the middle of a read:
+	 * a bound on the delay that waking once per read adds.
+	 */
+	private static final int WAKE_AFTER = 32;
 
 	final Outputs<O> outputs;
 
@@ -49,8 +58,25 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 				&& !admitWhenFull()) {
 			return;
 		}
-		this.buffer.offer(output, receivedAt, headers);
-		wake();
+		if (!this.outputs.readsInBatches()) {
+			this.buffer.offer(output, receivedAt, headers, true);
+			if (isAsleep()) {
+				wakeUp();
+			}
+			return;
+		}
+		// woken at the end of the read, or once it has a few outputs waiting
+		this.buffer.offer(output, receivedAt, headers, false);
+		if (isAsleep() && this.buffer.sizeAtMost() >= WAKE_AFTER) {
+			wakeUp();
+		}
+	}
+
+	@Override
+	public final void endOfRead() {
+		if (isAsleep() && this.buffer.sizeAtMost() > 0) {
+			wakeUp();
+		}
 	}
 
 	/**
@@ -149,10 +175,14 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 	}
 
 	/**
-	 * Wake the consumer's delivery if it is asleep: there is something to deliver, or
-	 * something has changed.
+	 * Return whether the consumer's delivery has said it is going to sleep.
 	 */
-	abstract void wake();
+	abstract boolean isAsleep();
+
+	/**
+	 * Wake the consumer's delivery.
+	 */
+	abstract void wakeUp();
 
 	/**
 	 * Return whether the consumer still takes outputs.

@@ -41,6 +41,12 @@ interface ConnectionContext {
 	void onFrame(StreamConnection connection, Frame frame, long receivedAt);
 
 	/**
+	 * The frames of one read of a connection have all been processed, unless it is no
+	 * longer the current one.
+	 */
+	void onReadComplete(StreamConnection connection);
+
+	/**
 	 * Run {@code action} with the subscriptions to send on a new connection, holding the
 	 * lock that adding a subscription holds: a subscription added meanwhile is either
 	 * among those given or sent by the stream on the connection once it is open, never

@@ -218,6 +218,18 @@ final class Connections implements ConnectionContext {
 		}
 	}
 
+	/**
+	 * Takes no lock: it only wakes consumers, which is safe from any thread, and must not
+	 * wait for an old connection's thread stuck in the transformer (the new connection's
+	 * subscriptions would wait with it).
+	 */
+	@Override
+	public void onReadComplete(StreamConnection connection) {
+		if (this.current == connection && !connection.hasEnded()) {
+			this.pipeline.onReadComplete();
+		}
+	}
+
 	@Override
 	public void withSubscriptions(Consumer<List<Object>> action) {
 		synchronized (this.subscriptions) {

@@ -106,10 +106,13 @@ final class FluxConsumer<O> extends BufferedConsumer<O> implements Subscription,
 	}
 
 	@Override
-	void wake() {
-		if (this.idle == 1) {
-			schedule();
-		}
+	boolean isAsleep() {
+		return this.idle == 1;
+	}
+
+	@Override
+	void wakeUp() {
+		schedule();
 	}
 
 	@Override

@@ -56,6 +56,13 @@ final class FramePipeline<I, O> {
 		}
 	}
 
+	/**
+	 * The frames of one read have all been processed.
+	 */
+	void onReadComplete() {
+		this.outputs.endOfRead();
+	}
+
 	private void report(ErrorKind kind, Exception ex, Frame frame) {
 		this.observer.onError(new ExchangeError(this.exchange, kind, ex, frame.excerpt()));
 	}

@@ -23,10 +23,16 @@ import reactor.core.Exceptions;
 final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSubscription, Runnable {
 
 	/**
-	 * Checks of an empty buffer before parking: a few microseconds, less than a wake-up
-	 * costs.
+	 * Checks of an empty buffer, with a spin-wait hint, before yielding: a few
+	 * microseconds, less than a wake-up costs.
 	 */
-	private static final int SPINS = 512;
+	private static final int SPINS = 256;
+
+	/**
+	 * Checks of an empty buffer, each after yielding the processor, before parking: on a
+	 * busy machine they give the transport's thread the processor.
+	 */
+	private static final int YIELDS = 8;
 
 	private final OutputHandler<? super O> handler;
 
@@ -112,11 +118,16 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 	}
 
 	private void idle() {
-		for (int i = 0; i < SPINS; i++) {
+		for (int i = 0; i < SPINS + YIELDS; i++) {
 			if (hasWork()) {
 				return;
 			}
-			Thread.onSpinWait();
+			if (i < SPINS) {
+				Thread.onSpinWait();
+			}
+			else {
+				Thread.yield();
+			}
 		}
 		this.sleeping = true;
 		if (!hasWork()) {
@@ -130,10 +141,19 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 	}
 
 	@Override
-	void wake() {
+	boolean isAsleep() {
+		return this.sleeping;
+	}
+
+	@Override
+	void wakeUp() {
+		this.sleeping = false;
+		LockSupport.unpark(this.thread);
+	}
+
+	private void wake() {
 		if (this.sleeping) {
-			this.sleeping = false;
-			LockSupport.unpark(this.thread);
+			wakeUp();
 		}
 	}
 

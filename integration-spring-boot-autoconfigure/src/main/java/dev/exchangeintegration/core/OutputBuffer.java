@@ -120,14 +120,16 @@ final class OutputBuffer {
 
 	/**
 	 * Append an output: to the ring, or, when the ring is full, to the overflow queue.
-	 * The store of the tail is a full fence, so that a consumer that went to sleep after
-	 * finding the ring empty is seen to be asleep.
+	 * @param fence whether the store of the tail must be a full fence, so that a consumer
+	 * that went to sleep after finding the buffer empty is seen asleep by the next read
+	 * of its flag; otherwise it is an ordered store, and the caller fences before it
+	 * looks
 	 */
-	void offer(Object output, long receivedAt, Map<String, Object> headers) {
+	void offer(Object output, long receivedAt, Map<String, Object> headers, boolean fence) {
 		if (this.overflowing && this.overflowTaken == this.overflowed) {
 			this.overflowing = false;
 		}
-		if (this.overflowing || !offerToRing(output, receivedAt, headers)) {
+		if (this.overflowing || !offerToRing(output, receivedAt, headers, fence)) {
 			if (!this.overflowing) {
 				this.overflowing = true;
 				this.overflowStart = this.counters[TAIL];
@@ -137,7 +139,7 @@ final class OutputBuffer {
 		}
 	}
 
-	private boolean offerToRing(Object output, long receivedAt, Map<String, Object> headers) {
+	private boolean offerToRing(Object output, long receivedAt, Map<String, Object> headers, boolean fence) {
 		long[] counters = this.counters;
 		long tail = counters[TAIL];
 		if (tail - counters[HEAD_SEEN] > this.mask) {
@@ -160,7 +162,12 @@ final class OutputBuffer {
 		if (headersBySlot != null) {
 			headersBySlot[slot] = headers.isEmpty() ? null : headers;
 		}
-		COUNTERS.setVolatile(counters, TAIL, tail + 1);
+		if (fence) {
+			COUNTERS.setVolatile(counters, TAIL, tail + 1);
+		}
+		else {
+			COUNTERS.setRelease(counters, TAIL, tail + 1);
+		}
 		return true;
 	}
 

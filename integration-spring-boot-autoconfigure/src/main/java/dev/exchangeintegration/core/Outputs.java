@@ -1,5 +1,6 @@
 package dev.exchangeintegration.core;
 
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +54,8 @@ final class Outputs<O> {
 
 	private boolean complete;
 
+	private volatile boolean readsInBatches;
+
 	// the frame being processed: written and read under the stream's frame lock
 	private long frameReceivedAt;
 
@@ -78,6 +81,28 @@ final class Outputs<O> {
 		this.frameHeaders = headers;
 		this.frameContext.set(receivedAt, headers);
 		return this.emitter;
+	}
+
+	/**
+	 * The frames of one read have all been processed: wake the consumers that wait. From
+	 * now on the transport is known to say so, and consumers are woken once per read.
+	 */
+	void endOfRead() {
+		if (!this.readsInBatches) {
+			this.readsInBatches = true;
+		}
+		// orders the stores of the outputs before the reads of whether consumers sleep
+		VarHandle.fullFence();
+		for (Receiver<O> receiver : this.receivers) {
+			receiver.endOfRead();
+		}
+	}
+
+	/**
+	 * Return whether consumers may be woken at the end of the read rather than at once.
+	 */
+	boolean readsInBatches() {
+		return this.readsInBatches;
 	}
 
 	private void emit(O output) {

@@ -19,6 +19,13 @@ interface Receiver<O> {
 	void receive(O output, long receivedAt, Map<String, Object> headers);
 
 	/**
+	 * The frames of one read have all been processed: wake the consumer's delivery if it
+	 * waits. Called on the transport's thread, after a full fence.
+	 */
+	default void endOfRead() {
+	}
+
+	/**
 	 * The stream has stopped: deliver what is buffered, then end.
 	 */
 	void complete();

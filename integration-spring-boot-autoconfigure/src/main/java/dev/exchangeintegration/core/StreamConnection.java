@@ -182,6 +182,13 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	@Override
+	public void onReadComplete() {
+		if (!this.ended.get()) {
+			this.context.onReadComplete(this);
+		}
+	}
+
+	@Override
 	public void onPong() {
 		this.unansweredPingSince = 0;
 	}

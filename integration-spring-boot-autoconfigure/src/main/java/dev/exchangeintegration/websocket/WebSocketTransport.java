@@ -7,6 +7,8 @@ import dev.exchangeintegration.core.FrameType;
 import dev.exchangeintegration.core.Transport;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
@@ -31,7 +33,8 @@ import reactor.util.Loggers;
  * to {@link Handler#onPong()}. Outbound messages ({@code String} as text frames,
  * {@code byte[]} as binary frames), pings and close frames share one ordered queue.
  * Frames are read on the connection's event loop and released as soon as the handler
- * returns. A connection that ends without a Close frame reports
+ * returns; the end of each read from the socket is passed to
+ * {@link Handler#onReadComplete()}. A connection that ends without a Close frame reports
  * {@link WebSocketCloseStatuses#ABNORMAL}.
  * <p>
  * {@link Outbound#pauseReading()} turns the channel's auto-read off, so the socket is no
@@ -42,6 +45,8 @@ import reactor.util.Loggers;
 public final class WebSocketTransport implements Transport {
 
 	private static final Logger logger = Loggers.getLogger(WebSocketTransport.class);
+
+	private static final String READ_COMPLETE = "exchangeintegration.readComplete";
 
 	private final HttpClient client;
 
@@ -84,7 +89,12 @@ public final class WebSocketTransport implements Transport {
 			.subscribe(null, (ex) -> logger.debug("Sending to {} ended: {}", this.spec.uri(), ex.toString()));
 		ByteBufFrame frame = new ByteBufFrame();
 		Channel[] channel = new Channel[1];
-		in.withConnection((connection) -> channel[0] = connection.channel());
+		in.withConnection((connection) -> {
+			channel[0] = connection.channel();
+			// after the frame decoders: sees the end of each read once its frames are
+			// through
+			connection.addHandlerLast(READ_COMPLETE, new ReadCompleteHandler(handler));
+		});
 		handler.onOpen(new Outbound(pending, out, channel[0]));
 		// receiveObject() rather than receiveFrames(): one operator less per frame, and
 		// the frame kinds are told apart below anyway
@@ -110,6 +120,25 @@ public final class WebSocketTransport implements Transport {
 		else if (received instanceof PongWebSocketFrame) {
 			handler.onPong();
 		}
+	}
+
+	/**
+	 * Passes the end of each read from the socket to the handler.
+	 */
+	private static final class ReadCompleteHandler extends ChannelInboundHandlerAdapter {
+
+		private final Handler handler;
+
+		ReadCompleteHandler(Handler handler) {
+			this.handler = handler;
+		}
+
+		@Override
+		public void channelReadComplete(ChannelHandlerContext context) {
+			this.handler.onReadComplete();
+			context.fireChannelReadComplete();
+		}
+
 	}
 
 	private static final class Outbound implements Transport.Outbound {
