@@ -1,9 +1,6 @@
 package dev.exchangeintegration.core;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,9 +11,6 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One connection of a {@link DefaultExchangeStream}: sends the subscriptions, tracks
@@ -35,18 +29,12 @@ final class StreamConnection implements Transport.Handler {
 	 */
 	static final Object HEALTHY = new Object();
 
-	private static final Duration MIN_TICK = Duration.ofMillis(10);
-
 	private static final Duration EMIT_TIMEOUT = Duration.ofSeconds(1);
-
-	private static final Duration MAX_TICK = Duration.ofSeconds(1);
 
 	/**
 	 * The status of a connection whose transport ended it without one.
 	 */
 	private static final CloseStatus NO_STATUS = new CloseStatus(0, "connection ended without a close status");
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	private final ConnectionContext context;
 
@@ -62,7 +50,7 @@ final class StreamConnection implements Transport.Handler {
 
 	private final long startedAt = System.nanoTime();
 
-	private final Deque<PendingAck> pendingAcks = new ArrayDeque<>();
+	private final @Nullable PendingAcks pendingAcks;
 
 	private volatile Transport.@Nullable Outbound outbound;
 
@@ -80,6 +68,8 @@ final class StreamConnection implements Transport.Handler {
 		this.context = context;
 		this.settings = context.settings();
 		this.tracksActivity = this.settings.tracksActivity();
+		SubscriptionAckSpec ack = this.settings.subscriptionAck();
+		this.pendingAcks = (ack != null) ? new PendingAcks(ack) : null;
 	}
 
 	boolean hasEnded() {
@@ -94,7 +84,7 @@ final class StreamConnection implements Transport.Handler {
 		return Flux.defer(() -> {
 			this.resources
 				.add(transport.connect(this).subscribe(this::onClosed, this::onFailed, () -> onClosed(NO_STATUS)));
-			Duration tick = watchdogTick();
+			Duration tick = this.settings.watchdogTick();
 			if (tick != null) {
 				this.resources
 					.add(timer.schedulePeriodically(this::watch, tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS));
@@ -128,13 +118,9 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	private void subscribe(Transport.Outbound outbound, List<Object> subscriptions) {
-		SubscriptionAckSpec ack = this.settings.subscriptionAck();
-		if (ack != null && !subscriptions.isEmpty()) {
-			synchronized (this.pendingAcks) {
-				for (Object subscription : subscriptions) {
-					this.pendingAcks.add(new PendingAck(expectedId(ack, subscription), describe(subscription)));
-				}
-			}
+		PendingAcks acks = this.pendingAcks;
+		if (acks != null && !subscriptions.isEmpty()) {
+			acks.expect(subscriptions);
 			this.subscribing = true;
 			changeState(ConnectionState.SUBSCRIBING, null);
 		}
@@ -142,16 +128,6 @@ final class StreamConnection implements Transport.Handler {
 			outbound.send(subscription);
 		}
 		this.outbound = outbound;
-	}
-
-	private static String describe(Object subscription) {
-		if (subscription instanceof String text) {
-			return text;
-		}
-		if (subscription instanceof byte[] bytes) {
-			return "binary message of " + bytes.length + " bytes";
-		}
-		return subscription.toString();
 	}
 
 	@Override
@@ -268,58 +244,22 @@ final class StreamConnection implements Transport.Handler {
 	 * Consume the frame if it acknowledges or rejects a pending subscription.
 	 */
 	private boolean isAcknowledgement(Frame frame) {
-		SubscriptionAckSpec ack = this.settings.subscriptionAck();
-		if (ack == null || frame.type() != FrameType.TEXT) {
+		PendingAcks acks = this.pendingAcks;
+		if (acks == null || frame.type() != FrameType.TEXT) {
 			return false;
 		}
 		String text = textOrEmpty(frame);
-		if (ack.rejectionPattern() != null && ack.rejectionPattern().matcher(text).find()) {
+		if (acks.isRejection(text)) {
 			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.rejected(this.settings.name(), frame.excerpt()),
 					frame.excerpt());
 			return true;
 		}
-		boolean acknowledged;
-		boolean allAcknowledged;
-		synchronized (this.pendingAcks) {
-			if (ack.pattern() != null) {
-				acknowledged = ack.pattern().matcher(text).find() && this.pendingAcks.pollFirst() != null;
-			}
-			else {
-				Object id = idOf(text, ack);
-				acknowledged = id != null && this.pendingAcks.removeIf((pending) -> pending.id().equals(id));
-			}
-			allAcknowledged = this.pendingAcks.isEmpty();
-		}
-		if (acknowledged && allAcknowledged) {
+		int pending = acks.acknowledge(text);
+		if (pending == 0) {
 			this.subscribing = false;
 			changeState(ConnectionState.LIVE, null);
 		}
-		return acknowledged;
-	}
-
-	/**
-	 * Return the id a subscription's acknowledgement carries; a subscription without one
-	 * gets an id nothing matches, so that it times out and is reported.
-	 */
-	private static Object expectedId(SubscriptionAckSpec ack, Object subscription) {
-		if (ack.idPointer() == null) {
-			return subscription;
-		}
-		if (!(subscription instanceof String text)) {
-			return new Object();
-		}
-		Object id = idOf(text, ack);
-		return (id != null) ? id : new Object();
-	}
-
-	private static @Nullable Object idOf(String text, SubscriptionAckSpec ack) {
-		try {
-			JsonNode id = json.readTree(text).at(ack.idPointer());
-			return (id.isMissingNode() || id.isNull()) ? null : id;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
+		return pending >= 0;
 	}
 
 	private void ping() {
@@ -365,16 +305,10 @@ final class StreamConnection implements Transport.Handler {
 			return;
 		}
 		SubscriptionAckSpec ack = this.settings.subscriptionAck();
-		if (this.subscribing && ack != null && now - this.lastDataAt >= ack.timeout().toNanos()) {
-			int pending;
-			String first;
-			synchronized (this.pendingAcks) {
-				pending = this.pendingAcks.size();
-				PendingAck oldest = this.pendingAcks.peekFirst();
-				first = (oldest != null) ? Excerpts.of(oldest.subscription(), oldest.subscription().length()) : null;
-			}
-			fail(ErrorKind.SUBSCRIPTION,
-					SubscriptionException.notAcknowledged(this.settings.name(), pending, first, ack.timeout()), null);
+		PendingAcks acks = this.pendingAcks;
+		if (this.subscribing && ack != null && acks != null && now - this.lastDataAt >= ack.timeout().toNanos()) {
+			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.notAcknowledged(this.settings.name(), acks.size(),
+					acks.oldest(), ack.timeout()), null);
 			return;
 		}
 		Duration staleTimeout = this.settings.staleTimeout();
@@ -392,36 +326,6 @@ final class StreamConnection implements Transport.Handler {
 
 	private void timeout(ConnectionTimeoutException.Timeout timeout, Duration after) {
 		fail(ErrorKind.TIMEOUT, new ConnectionTimeoutException(this.settings.name(), timeout, after), null);
-	}
-
-	/**
-	 * The tick of the watchdog: a fifth of the shortest timeout, so each fires at most
-	 * 20% late; none when there is no timeout.
-	 */
-	private @Nullable Duration watchdogTick() {
-		List<Duration> timeouts = new ArrayList<>();
-		add(timeouts, this.settings.connectTimeout());
-		add(timeouts, this.settings.staleTimeout());
-		SubscriptionAckSpec ack = this.settings.subscriptionAck();
-		if (ack != null) {
-			timeouts.add(ack.timeout());
-		}
-		HeartbeatSpec heartbeat = this.settings.heartbeat();
-		if (heartbeat != null) {
-			add(timeouts, heartbeat.pongTimeout());
-		}
-		Duration shortest = timeouts.stream().min(Duration::compareTo).orElse(null);
-		if (shortest == null) {
-			return null;
-		}
-		Duration tick = shortest.dividedBy(5);
-		return (tick.compareTo(MIN_TICK) < 0) ? MIN_TICK : (tick.compareTo(MAX_TICK) > 0) ? MAX_TICK : tick;
-	}
-
-	private static void add(List<Duration> timeouts, @Nullable Duration timeout) {
-		if (timeout != null) {
-			timeouts.add(timeout);
-		}
 	}
 
 	private void onClosed(CloseStatus status) {
@@ -468,10 +372,6 @@ final class StreamConnection implements Transport.Handler {
 		if (this.ended.compareAndSet(false, true)) {
 			this.signals.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT));
 		}
-	}
-
-	private record PendingAck(Object id, String subscription) {
-
 	}
 
 	private void changeState(ConnectionState state, @Nullable Throwable cause) {
