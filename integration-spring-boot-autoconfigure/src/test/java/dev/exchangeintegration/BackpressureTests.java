@@ -127,6 +127,23 @@ class BackpressureTests {
 	}
 
 	@Test
+	void pausedDirectConsumerStopsTheStreamReadingUntilResumed() {
+		int frames = 20_000;
+		DefaultExchangeStream<String, Long> stream = this.streams.start(this.server, (builder) -> builder);
+		RecordingHandler handler = RecordingHandler.recording();
+		OutputSubscription subscription = stream.subscribe(ConsumerSpec.direct("direct"), handler);
+		subscription.pause();
+		sendPadded(1, frames);
+		await().atMost(TIMEOUT).until(() -> !this.server.isWritable());
+		assertThat(this.streams.framesRead()).isLessThan(frames / 10);
+		subscription.resume();
+		await().atMost(TIMEOUT).until(() -> handler.count() == frames);
+		assertThat(handler.outputs()).containsExactlyElementsOf(sequence(1, frames));
+		// a deliberate pause is no overflow
+		assertThat(this.streams.errors()).isEmpty();
+	}
+
+	@Test
 	void fluxSubscriberThatRequestsNothingStopsTheStreamReadingUntilItRequests() {
 		int frames = 5000;
 		DefaultExchangeStream<String, Long> stream = this.streams.start(this.server,

@@ -67,14 +67,14 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 		}
 		// woken at the end of the read, or once it has a few outputs waiting
 		this.buffer.offer(output, receivedAt, headers, false);
-		if (isAsleep() && this.buffer.sizeAtMost() >= WAKE_AFTER) {
+		if (isAsleep() && this.buffer.sizeNow() >= WAKE_AFTER) {
 			wakeUp();
 		}
 	}
 
 	@Override
 	public final void endOfRead() {
-		if (isAsleep() && this.buffer.sizeAtMost() > 0) {
+		if (isAsleep() && this.buffer.sizeNow() > 0) {
 			wakeUp();
 		}
 	}

@@ -41,8 +41,7 @@ interface ConnectionContext {
 	void onFrame(StreamConnection connection, Frame frame, long receivedAt);
 
 	/**
-	 * The frames of one read of a connection have all been processed, unless it is no
-	 * longer the current one.
+	 * The frames of one read of a connection have all been processed.
 	 */
 	void onReadComplete(StreamConnection connection);
 

@@ -25,8 +25,9 @@ import reactor.core.scheduler.Scheduler;
  * transformer is never called concurrently, even when an old connection's thread is still
  * inside it as a new connection delivers, and so that consumers' buffers have one
  * producer at a time; frames of a connection that has ended are skipped. The lock is
- * uncontended but for that case: on HotSpot, taking it is a compare-and-set, next to the
- * microseconds of parsing a frame.
+ * uncontended but for that case: on HotSpot, taking and releasing it are a
+ * compare-and-set each, nothing next to the microseconds of parsing a frame, and it also
+ * hands the consumers' buffers over from an old connection's thread to a new one's.
  */
 final class Connections implements ConnectionContext {
 
@@ -219,15 +220,14 @@ final class Connections implements ConnectionContext {
 	}
 
 	/**
-	 * Takes no lock: it only wakes consumers, which is safe from any thread, and must not
-	 * wait for an old connection's thread stuck in the transformer (the new connection's
-	 * subscriptions would wait with it).
+	 * Takes no lock and asks nothing of the connection: it only wakes consumers, which is
+	 * safe from any thread, and must not wait for an old connection's thread stuck in the
+	 * transformer (the new connection's subscriptions would wait with it). The outputs of
+	 * a connection that has just ended are woken for too.
 	 */
 	@Override
 	public void onReadComplete(StreamConnection connection) {
-		if (this.current == connection && !connection.hasEnded()) {
-			this.pipeline.onReadComplete();
-		}
+		this.pipeline.onReadComplete();
 	}
 
 	@Override

@@ -39,6 +39,10 @@ final class DirectConsumer<O> implements Receiver<O>, OutputSubscription {
 		if (this.disposed) {
 			return;
 		}
+		if (this.paused) {
+			// a new connection reads until a paused consumer is handed an output
+			this.outputs.gate().ensurePaused();
+		}
 		try {
 			// the frame's context, set once per frame by the stream
 			this.handler.onOutput(output, this.outputs.frameContext());

@@ -230,6 +230,11 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 	@Override
 	public boolean drainAndDispose(Duration timeout) {
 		this.outputs.remove(this);
+		if (Thread.currentThread() == this.thread) {
+			// called by the handler: what is buffered cannot be handled before it returns
+			dispose();
+			return this.buffer.isEmpty();
+		}
 		complete();
 		boolean drained = awaitEnd(System.nanoTime() + timeout.toNanos()) && this.buffer.isEmpty();
 		if (!drained) {

@@ -159,9 +159,7 @@ final class StreamConnection implements Transport.Handler {
 
 	@Override
 	public void onReadComplete() {
-		if (!this.ended.get()) {
-			this.context.onReadComplete(this);
-		}
+		this.context.onReadComplete(this);
 	}
 
 	@Override
