@@ -38,7 +38,10 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 
 	private final int resumeAt;
 
-	private final AtomicLong dropped;
+	private final AtomicLong droppedByName;
+
+	// written by the producer only
+	private volatile long dropped;
 
 	BufferedConsumer(Outputs<O> outputs, String name, OverflowPolicy policy, int bufferSize) {
 		this.outputs = outputs;
@@ -49,7 +52,7 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 				policy == OverflowPolicy.DROP_OLDEST || policy == OverflowPolicy.ERROR);
 		this.hold = outputs.gate().newHold(name, bufferSize);
 		this.resumeAt = bufferSize / 2;
-		this.dropped = outputs.dropCounter(name);
+		this.droppedByName = outputs.dropCounter(name);
 	}
 
 	@Override
@@ -120,7 +123,8 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 	}
 
 	private void dropped(long count) {
-		long total = this.dropped.addAndGet(count);
+		this.dropped = this.dropped + count;
+		long total = this.droppedByName.addAndGet(count);
 		// drops come in floods: report the 1st, 2nd, 4th, 8th... of each consumer
 		if (Long.bitCount(total) == 1) {
 			this.outputs.report(ErrorKind.OVERFLOW, newOverflowException(total));
@@ -133,7 +137,8 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 	 * @param count the outputs dropped: those buffered and the new one
 	 */
 	void overflowed(long count) {
-		ConsumerOverflowException ex = newOverflowException(this.dropped.addAndGet(count));
+		this.dropped = this.dropped + count;
+		ConsumerOverflowException ex = newOverflowException(this.droppedByName.addAndGet(count));
 		this.outputs.report(ErrorKind.OVERFLOW, ex);
 		fail(ex);
 	}
@@ -168,10 +173,12 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 	}
 
 	/**
-	 * Return the outputs dropped so far under this consumer's name.
+	 * Return the outputs dropped for this consumer so far; those of every consumer of the
+	 * same name are also counted together, for {@link ExchangeStream#droppedOutputs()}
+	 * and the reports.
 	 */
 	final long droppedCount() {
-		return this.dropped.get();
+		return this.dropped;
 	}
 
 	/**
