@@ -48,19 +48,13 @@ final class StreamConnection implements Transport.Handler {
 
 	private final Disposable.Composite resources = Disposables.composite();
 
-	private final long startedAt = System.nanoTime();
-
 	private final @Nullable PendingAcks pendingAcks;
+
+	private final Liveness liveness;
 
 	private volatile Transport.@Nullable Outbound outbound;
 
-	private volatile long lastDataAt = this.startedAt;
-
-	private volatile long unansweredPingSince;
-
 	private volatile boolean subscribing;
-
-	private volatile boolean readsPaused;
 
 	private boolean healthy;
 
@@ -68,6 +62,7 @@ final class StreamConnection implements Transport.Handler {
 		this.context = context;
 		this.settings = context.settings();
 		this.tracksActivity = this.settings.tracksActivity();
+		this.liveness = new Liveness(this.settings);
 		SubscriptionAckSpec ack = this.settings.subscriptionAck();
 		this.pendingAcks = (ack != null) ? new PendingAcks(ack) : null;
 	}
@@ -108,7 +103,7 @@ final class StreamConnection implements Transport.Handler {
 			outbound.close("client stopping");
 			return;
 		}
-		this.lastDataAt = System.nanoTime();
+		this.liveness.dataAt(System.nanoTime());
 		// a subscription added meanwhile is either among these or sent once outbound is
 		// set, never both
 		this.context.withSubscriptions((subscriptions) -> subscribe(outbound, subscriptions));
@@ -139,13 +134,13 @@ final class StreamConnection implements Transport.Handler {
 		HeartbeatSpec heartbeat = this.settings.heartbeat();
 		// pongs answer pings: only look for one while a ping is unanswered, so that data
 		// frames are not decoded to text for the test
-		if (this.unansweredPingSince != 0 && heartbeat != null && heartbeat.pongPattern() != null
+		if (this.liveness.awaitsPong() && heartbeat != null && heartbeat.pongPattern() != null
 				&& isPong(frame, heartbeat)) {
 			onPong();
 			return;
 		}
 		if (this.tracksActivity) {
-			this.lastDataAt = receivedAt;
+			this.liveness.dataAt(receivedAt);
 		}
 		if (this.subscribing && isAcknowledgement(frame)) {
 			return;
@@ -164,7 +159,7 @@ final class StreamConnection implements Transport.Handler {
 
 	@Override
 	public void onPong() {
-		this.unansweredPingSince = 0;
+		this.liveness.ponged();
 	}
 
 	/**
@@ -189,7 +184,7 @@ final class StreamConnection implements Transport.Handler {
 		if (out == null || this.ended.get()) {
 			return false;
 		}
-		this.readsPaused = true;
+		this.liveness.readsPaused(true);
 		out.pauseReading();
 		return true;
 	}
@@ -199,8 +194,8 @@ final class StreamConnection implements Transport.Handler {
 	 */
 	void resumeReading() {
 		Transport.Outbound out = this.outbound;
-		if (out != null && this.readsPaused) {
-			this.readsPaused = false;
+		if (out != null && this.liveness.readsPaused()) {
+			this.liveness.readsPaused(false);
 			if (!this.ended.get()) {
 				out.resumeReading();
 			}
@@ -266,9 +261,7 @@ final class StreamConnection implements Transport.Handler {
 		if (out == null || heartbeat == null || this.ended.get()) {
 			return;
 		}
-		if (this.unansweredPingSince == 0) {
-			this.unansweredPingSince = System.nanoTime();
-		}
+		this.liveness.pinged();
 		try {
 			if (heartbeat.message() != null) {
 				out.send(heartbeat.message());
@@ -286,39 +279,24 @@ final class StreamConnection implements Transport.Handler {
 		if (this.ended.get()) {
 			return;
 		}
-		long now = System.nanoTime();
-		Duration connectTimeout = this.settings.connectTimeout();
-		if (this.outbound == null) {
-			if (connectTimeout != null && now - this.startedAt >= connectTimeout.toNanos()) {
-				timeout(ConnectionTimeoutException.Timeout.CONNECT, connectTimeout);
-			}
+		Liveness.Expired expired = this.liveness.check(this.outbound != null, this.subscribing, System.nanoTime());
+		if (expired == null) {
 			return;
 		}
-		if (this.readsPaused) {
-			// not reading is the stream's doing: the time paused counts as activity
-			this.lastDataAt = now;
-			if (this.unansweredPingSince != 0) {
-				this.unansweredPingSince = now;
-			}
-			return;
+		switch (expired) {
+			case CONNECT -> timeout(ConnectionTimeoutException.Timeout.CONNECT, this.settings.connectTimeout());
+			case SUBSCRIPTION -> notAcknowledged();
+			case STALE -> timeout(ConnectionTimeoutException.Timeout.STALE, this.settings.staleTimeout());
+			case PONG -> timeout(ConnectionTimeoutException.Timeout.PONG, this.settings.heartbeat().pongTimeout());
 		}
-		SubscriptionAckSpec ack = this.settings.subscriptionAck();
+	}
+
+	private void notAcknowledged() {
 		PendingAcks acks = this.pendingAcks;
-		if (this.subscribing && ack != null && acks != null && now - this.lastDataAt >= ack.timeout().toNanos()) {
+		SubscriptionAckSpec ack = this.settings.subscriptionAck();
+		if (acks != null && ack != null) {
 			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.notAcknowledged(this.settings.name(), acks.size(),
 					acks.oldest(), ack.timeout()), null);
-			return;
-		}
-		Duration staleTimeout = this.settings.staleTimeout();
-		if (staleTimeout != null && now - this.lastDataAt >= staleTimeout.toNanos()) {
-			timeout(ConnectionTimeoutException.Timeout.STALE, staleTimeout);
-			return;
-		}
-		HeartbeatSpec heartbeat = this.settings.heartbeat();
-		long pingSince = this.unansweredPingSince;
-		if (heartbeat != null && heartbeat.pongTimeout() != null && pingSince != 0
-				&& now - pingSince >= heartbeat.pongTimeout().toNanos()) {
-			timeout(ConnectionTimeoutException.Timeout.PONG, heartbeat.pongTimeout());
 		}
 	}
 
