@@ -127,16 +127,16 @@ public class ExchangeIntegrationProperties {
 
 		/**
 		 * Size of the buffer of each listener and Flux subscriber. When a consumer falls
-		 * this far behind, the overflow policy applies and the drops are counted and
-		 * reported.
+		 * this far behind, the overflow policy applies.
 		 */
 		private int bufferSize = 8192;
 
 		/**
-		 * What happens to a listener or Flux subscriber whose buffer is full:
-		 * drop-oldest, drop-latest, or error. Drops are counted and reported.
+		 * What happens when a listener or Flux subscriber has a full buffer: backpressure
+		 * (stop reading the exchange until it has drained to half), drop-oldest,
+		 * drop-latest, or error. Pauses longer than 1 s and drops are reported.
 		 */
-		private OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
+		private OverflowPolicy overflow = OverflowPolicy.BACKPRESSURE;
 
 		/**
 		 * Whether to connect to this exchange.

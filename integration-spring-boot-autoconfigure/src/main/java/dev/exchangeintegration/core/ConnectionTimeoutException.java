@@ -9,6 +9,8 @@ public class ConnectionTimeoutException extends RuntimeException {
 
 	private final Timeout timeout;
 
+	private final Duration after;
+
 	/**
 	 * Create a new instance.
 	 * @param exchange the exchange name
@@ -16,9 +18,10 @@ public class ConnectionTimeoutException extends RuntimeException {
 	 * @param after the configured timeout
 	 */
 	public ConnectionTimeoutException(String exchange, Timeout timeout, Duration after) {
-		super("Exchange '" + exchange + "': " + timeout.description + " within " + after + " (" + timeout.property
-				+ "); replacing the connection");
+		super("Exchange '" + exchange + "': " + timeout.description + " within " + after + " (" + timeout
+				+ " timeout); replacing the connection");
 		this.timeout = timeout;
+		this.after = after;
 	}
 
 	/**
@@ -30,6 +33,14 @@ public class ConnectionTimeoutException extends RuntimeException {
 	}
 
 	/**
+	 * Return the configured timeout that elapsed.
+	 * @return the timeout's duration
+	 */
+	public Duration getAfter() {
+		return this.after;
+	}
+
+	/**
 	 * What a connection waits for.
 	 */
 	public enum Timeout {
@@ -37,25 +48,22 @@ public class ConnectionTimeoutException extends RuntimeException {
 		/**
 		 * The connection did not open.
 		 */
-		CONNECT("connection not open", "connect-timeout"),
+		CONNECT("connection not open"),
 
 		/**
 		 * No data frame arrived: the feed went silent.
 		 */
-		STALE("no data frame", "stale-timeout"),
+		STALE("no data frame"),
 
 		/**
 		 * A ping was not answered.
 		 */
-		PONG("ping not answered", "heartbeat.pong-timeout");
+		PONG("ping not answered");
 
 		private final String description;
 
-		private final String property;
-
-		Timeout(String description, String property) {
+		Timeout(String description) {
 			this.description = description;
-			this.property = property;
 		}
 
 	}

@@ -1,7 +1,11 @@
 package dev.exchangeintegration.core;
 
+import java.time.Duration;
+
 /**
- * A consumer of an exchange stream fell behind and outputs were dropped for it.
+ * A consumer of an exchange stream fell behind: outputs were dropped for it, or, with
+ * {@link OverflowPolicy#BACKPRESSURE}, the stream has stopped reading for a while because
+ * of it.
  */
 public class ConsumerOverflowException extends RuntimeException {
 
@@ -10,7 +14,7 @@ public class ConsumerOverflowException extends RuntimeException {
 	private final long dropped;
 
 	/**
-	 * Create a new instance.
+	 * Create a new instance for dropped outputs.
 	 * @param exchange the exchange name
 	 * @param consumer the consumer that fell behind
 	 * @param bufferSize the size of the consumer's buffer
@@ -19,10 +23,32 @@ public class ConsumerOverflowException extends RuntimeException {
 	 */
 	public ConsumerOverflowException(String exchange, String consumer, int bufferSize, OverflowPolicy policy,
 			long dropped) {
-		super("Consumer '" + consumer + "' of exchange '" + exchange + "' fell more than " + bufferSize
-				+ " outputs behind (overflow policy " + policy + "); " + dropped + " dropped so far");
+		this("Consumer '" + consumer + "' of exchange '" + exchange + "' fell more than " + bufferSize
+				+ " outputs behind (overflow policy " + policy + "); " + dropped + " dropped so far", consumer,
+				dropped);
+	}
+
+	private ConsumerOverflowException(String message, String consumer, long dropped) {
+		super(message);
 		this.consumer = consumer;
 		this.dropped = dropped;
+	}
+
+	/**
+	 * Create a new instance for a consumer whose full buffer has kept the stream from
+	 * reading: nothing was dropped.
+	 * @param exchange the exchange name
+	 * @param consumer the consumer that fell behind
+	 * @param bufferSize the size of the consumer's buffer
+	 * @param pausedFor how long the consumer has kept reading paused so far
+	 * @return the exception
+	 */
+	public static ConsumerOverflowException paused(String exchange, String consumer, int bufferSize,
+			Duration pausedFor) {
+		return new ConsumerOverflowException("Consumer '" + consumer + "' of exchange '" + exchange
+				+ "' has had its buffer of " + bufferSize + " outputs full for " + pausedFor.toMillis()
+				+ " ms: reading is paused until it drains to half (overflow policy BACKPRESSURE); nothing dropped",
+				consumer, 0);
 	}
 
 	/**
@@ -35,7 +61,7 @@ public class ConsumerOverflowException extends RuntimeException {
 	}
 
 	/**
-	 * Return the outputs dropped for this consumer so far.
+	 * Return the outputs dropped for this consumer so far; {@code 0} for a pause.
 	 * @return the count
 	 */
 	public long getDropped() {

@@ -21,7 +21,7 @@ public enum ErrorKind {
 	CONNECTION,
 
 	/**
-	 * The exchange closed the connection with a Close frame.
+	 * The exchange closed the connection; the error carries the transport's close status.
 	 */
 	CLOSED,
 
@@ -38,7 +38,9 @@ public enum ErrorKind {
 	TIMEOUT,
 
 	/**
-	 * A consumer fell behind: its buffer overflowed and an output was dropped for it.
+	 * A consumer fell behind: its buffer filled up, and either outputs were dropped for
+	 * it or, with {@link OverflowPolicy#BACKPRESSURE}, the stream has stopped reading for
+	 * a while because of it.
 	 */
 	OVERFLOW,
 

@@ -23,12 +23,14 @@ public interface ExchangeStream<O> {
 	/**
 	 * Return the outputs as a hot, shared flux: every subscriber uses the same connection
 	 * and sees the outputs produced after it subscribed. Each subscriber has its own
-	 * bounded buffer, so a slow one never stalls the connection or other subscribers, and
-	 * is delivered off the transport's I/O thread. The flux neither completes nor errors
-	 * when a connection is lost and replaced: it completes only when the stream stops, or
-	 * when reconnection is disabled or exhausted. With the {@link OverflowPolicy#ERROR}
-	 * policy, a subscriber that falls behind receives a
-	 * {@link ConsumerOverflowException}.
+	 * bounded buffer, delivered off the transport's I/O thread as far as it has
+	 * requested, and the stream's overflow policy applies when it is full: with
+	 * {@link OverflowPolicy#BACKPRESSURE}, the default, a subscriber that requests
+	 * nothing for long enough stops the stream reading; with
+	 * {@link OverflowPolicy#ERROR}, a subscriber that falls behind receives a
+	 * {@link ConsumerOverflowException}. The flux neither completes nor errors when a
+	 * connection is lost and replaced: it completes only when the stream stops, or when
+	 * reconnection is disabled or exhausted.
 	 * @return the outputs
 	 */
 	Flux<O> flux();

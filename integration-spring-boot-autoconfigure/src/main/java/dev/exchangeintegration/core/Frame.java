@@ -59,6 +59,27 @@ public interface Frame {
 	byte[] toByteArray();
 
 	/**
+	 * Return an array holding the payload from {@link #arrayOffset()}, for
+	 * {@link #length()} bytes, copying as little as the transport can: its own backing
+	 * array, or a scratch array it reuses from frame to frame. Like the frame, the array
+	 * is only valid during the call the frame is passed to, and must not be modified.
+	 * Parsers that take a byte range, such as Jackson's, read it without an
+	 * {@code InputStream}. A copy of the payload by default.
+	 * @return an array holding the payload
+	 */
+	default byte[] array() {
+		return toByteArray();
+	}
+
+	/**
+	 * Return where the payload starts in {@link #array()}. {@code 0} by default.
+	 * @return the offset of the payload
+	 */
+	default int arrayOffset() {
+		return 0;
+	}
+
+	/**
 	 * Return the payload decoded as UTF-8.
 	 * @return the payload text
 	 * @throws UnexpectedFrameException if the payload is not valid UTF-8
@@ -109,6 +130,11 @@ public interface Frame {
 		@Override
 		public byte[] toByteArray() {
 			return this.bytes.clone();
+		}
+
+		@Override
+		public byte[] array() {
+			return this.bytes;
 		}
 
 		@Override

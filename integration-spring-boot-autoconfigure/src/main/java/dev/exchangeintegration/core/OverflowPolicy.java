@@ -9,9 +9,11 @@ public enum OverflowPolicy {
 	/**
 	 * Keep every output: while this consumer's buffer is full, the stream stops reading
 	 * its transport (TCP flow control then pushes back on the exchange), and it resumes
-	 * once the consumer has drained to half its buffer. A pause longer than 1 s is
-	 * reported as an {@link ErrorKind#OVERFLOW} error naming the consumer, and again at 2
-	 * s, 4 s... The default.
+	 * once the consumer has drained to half its buffer. The whole stream pauses, for
+	 * every consumer: that is the price of losing nothing. What the transport had already
+	 * read when it paused is still buffered, so a buffer may hold a little more than its
+	 * size. A pause longer than 1 s is reported as an {@link ErrorKind#OVERFLOW} error
+	 * naming the consumer, and again at 2 s, 4 s... The default.
 	 */
 	BACKPRESSURE,
 

@@ -1,9 +1,6 @@
 package dev.exchangeintegration.core;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,15 +11,15 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One connection of a {@link DefaultExchangeStream}: sends the subscriptions, tracks
  * their acknowledgements, answers for heartbeats and watches for silence. It ends by
  * erroring its {@link #run signal flux} (so that the stream reconnects) or by completing
- * it when the stream stops.
+ * it when the stream stops. It knows its stream only through a {@link ConnectionContext}.
+ * <p>
+ * While its reads are paused for a consumer that is behind, silence is the stream's own
+ * doing: the stale and pong timeouts do not run.
  */
 final class StreamConnection implements Transport.Handler {
 
@@ -32,19 +29,18 @@ final class StreamConnection implements Transport.Handler {
 	 */
 	static final Object HEALTHY = new Object();
 
-	private static final Duration MIN_TICK = Duration.ofMillis(10);
-
 	private static final Duration EMIT_TIMEOUT = Duration.ofSeconds(1);
 
-	private static final Duration MAX_TICK = Duration.ofSeconds(1);
+	/**
+	 * The status of a connection whose transport ended it without one.
+	 */
+	private static final CloseStatus NO_STATUS = new CloseStatus(0, "connection ended without a close status");
 
-	private static final JsonMapper json = JsonMapper.shared();
+	private final ConnectionContext context;
 
-	private final DefaultExchangeStream<?, ?> stream;
+	private final StreamSettings settings;
 
 	private final boolean tracksActivity;
-
-	private List<Object> subscriptions = List.of();
 
 	private final Sinks.Many<Object> signals = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -52,23 +48,23 @@ final class StreamConnection implements Transport.Handler {
 
 	private final Disposable.Composite resources = Disposables.composite();
 
-	private final long startedAt = System.nanoTime();
+	private final @Nullable PendingAcks pendingAcks;
 
-	private final Deque<PendingAck> pendingAcks = new ArrayDeque<>();
+	private final Liveness liveness;
 
 	private volatile Transport.@Nullable Outbound outbound;
-
-	private volatile long lastDataAt = this.startedAt;
-
-	private volatile long unansweredPingSince;
 
 	private volatile boolean subscribing;
 
 	private boolean healthy;
 
-	StreamConnection(DefaultExchangeStream<?, ?> stream) {
-		this.stream = stream;
-		this.tracksActivity = stream.staleTimeout != null || stream.subscriptionAck != null;
+	StreamConnection(ConnectionContext context) {
+		this.context = context;
+		this.settings = context.settings();
+		this.tracksActivity = this.settings.tracksActivity();
+		this.liveness = new Liveness(this.settings);
+		SubscriptionAckSpec ack = this.settings.subscriptionAck();
+		this.pendingAcks = (ack != null) ? new PendingAcks(ack) : null;
 	}
 
 	boolean hasEnded() {
@@ -81,16 +77,14 @@ final class StreamConnection implements Transport.Handler {
 	 */
 	Flux<Object> run(Transport transport, Scheduler timer) {
 		return Flux.defer(() -> {
-			// a transport that completes without a close status ended without a Close
-			// frame
-			this.resources.add(transport.connect(this)
-				.subscribe(this::onClosed, this::onFailed, () -> onClosed(CloseStatus.ABNORMAL)));
-			Duration tick = watchdogTick();
+			this.resources
+				.add(transport.connect(this).subscribe(this::onClosed, this::onFailed, () -> onClosed(NO_STATUS)));
+			Duration tick = this.settings.watchdogTick();
 			if (tick != null) {
 				this.resources
 					.add(timer.schedulePeriodically(this::watch, tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS));
 			}
-			HeartbeatSpec heartbeat = this.stream.heartbeat;
+			HeartbeatSpec heartbeat = this.settings.heartbeat();
 			if (heartbeat != null) {
 				long interval = heartbeat.interval().toNanos();
 				this.resources.add(timer.schedulePeriodically(this::ping, interval, interval, TimeUnit.NANOSECONDS));
@@ -104,35 +98,31 @@ final class StreamConnection implements Transport.Handler {
 		if (this.ended.get()) {
 			return;
 		}
-		if (this.stream.isStopping()) {
+		if (this.context.isStopping()) {
 			this.outbound = outbound;
 			outbound.close("client stopping");
 			return;
 		}
-		this.lastDataAt = System.nanoTime();
-		SubscriptionAckSpec ack = this.stream.subscriptionAck;
-		// the lock of addSubscription: a subscription added now is either in the snapshot
-		// or sent by addSubscription once outbound is set, never both
-		synchronized (this.stream.subscriptions()) {
-			this.subscriptions = List.copyOf(this.stream.subscriptions());
-			if (ack != null && !this.subscriptions.isEmpty()) {
-				synchronized (this.pendingAcks) {
-					for (Object subscription : this.subscriptions) {
-						this.pendingAcks
-							.add(new PendingAck(expectedId(ack, subscription), String.valueOf(subscription)));
-					}
-				}
-				this.subscribing = true;
-				changeState(ConnectionState.SUBSCRIBING, null);
-			}
-			for (Object subscription : this.subscriptions) {
-				outbound.send(subscription);
-			}
-			this.outbound = outbound;
-		}
+		this.liveness.dataAt(System.nanoTime());
+		// a subscription added meanwhile is either among these or sent once outbound is
+		// set, never both
+		this.context.withSubscriptions((subscriptions) -> subscribe(outbound, subscriptions));
 		if (!this.subscribing) {
 			changeState(ConnectionState.LIVE, null);
 		}
+	}
+
+	private void subscribe(Transport.Outbound outbound, List<Object> subscriptions) {
+		PendingAcks acks = this.pendingAcks;
+		if (acks != null && !subscriptions.isEmpty()) {
+			acks.expect(subscriptions);
+			this.subscribing = true;
+			changeState(ConnectionState.SUBSCRIBING, null);
+		}
+		for (Object subscription : subscriptions) {
+			outbound.send(subscription);
+		}
+		this.outbound = outbound;
 	}
 
 	@Override
@@ -140,21 +130,22 @@ final class StreamConnection implements Transport.Handler {
 		if (this.ended.get()) {
 			return;
 		}
-		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		long receivedAt = System.nanoTime();
+		HeartbeatSpec heartbeat = this.settings.heartbeat();
 		// pongs answer pings: only look for one while a ping is unanswered, so that data
 		// frames are not decoded to text for the test
-		if (this.unansweredPingSince != 0 && heartbeat != null && heartbeat.pongPattern() != null
+		if (this.liveness.awaitsPong() && heartbeat != null && heartbeat.pongPattern() != null
 				&& isPong(frame, heartbeat)) {
 			onPong();
 			return;
 		}
 		if (this.tracksActivity) {
-			this.lastDataAt = System.nanoTime();
+			this.liveness.dataAt(receivedAt);
 		}
 		if (this.subscribing && isAcknowledgement(frame)) {
 			return;
 		}
-		this.stream.onFrame(this, frame);
+		this.context.onFrame(this, frame, receivedAt);
 		if (!this.healthy && !this.subscribing) {
 			this.healthy = true;
 			this.signals.emitNext(HEALTHY, Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT));
@@ -162,8 +153,13 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	@Override
+	public void onReadComplete() {
+		this.context.onReadComplete(this);
+	}
+
+	@Override
 	public void onPong() {
-		this.unansweredPingSince = 0;
+		this.liveness.ponged();
 	}
 
 	/**
@@ -177,6 +173,33 @@ final class StreamConnection implements Transport.Handler {
 		}
 		out.send(message);
 		return true;
+	}
+
+	/**
+	 * Stop reading, for a consumer that is behind, if the connection is open.
+	 * @return whether reads were paused
+	 */
+	boolean pauseReading() {
+		Transport.Outbound out = this.outbound;
+		if (out == null || this.ended.get()) {
+			return false;
+		}
+		this.liveness.readsPaused(true);
+		out.pauseReading();
+		return true;
+	}
+
+	/**
+	 * Resume reading after {@link #pauseReading()}.
+	 */
+	void resumeReading() {
+		Transport.Outbound out = this.outbound;
+		if (out != null && this.liveness.readsPaused()) {
+			this.liveness.readsPaused(false);
+			if (!this.ended.get()) {
+				out.resumeReading();
+			}
+		}
 	}
 
 	/**
@@ -214,69 +237,31 @@ final class StreamConnection implements Transport.Handler {
 	 * Consume the frame if it acknowledges or rejects a pending subscription.
 	 */
 	private boolean isAcknowledgement(Frame frame) {
-		SubscriptionAckSpec ack = this.stream.subscriptionAck;
-		if (ack == null || frame.type() != FrameType.TEXT) {
+		PendingAcks acks = this.pendingAcks;
+		if (acks == null || frame.type() != FrameType.TEXT) {
 			return false;
 		}
 		String text = textOrEmpty(frame);
-		if (ack.rejectionPattern() != null && ack.rejectionPattern().matcher(text).find()) {
-			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.rejected(this.stream.name(), frame.excerpt()),
+		if (acks.isRejection(text)) {
+			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.rejected(this.settings.name(), frame.excerpt()),
 					frame.excerpt());
 			return true;
 		}
-		boolean acknowledged;
-		boolean allAcknowledged;
-		synchronized (this.pendingAcks) {
-			if (ack.pattern() != null) {
-				acknowledged = ack.pattern().matcher(text).find() && this.pendingAcks.pollFirst() != null;
-			}
-			else {
-				Object id = idOf(text, ack);
-				acknowledged = id != null && this.pendingAcks.removeIf((pending) -> pending.id().equals(id));
-			}
-			allAcknowledged = this.pendingAcks.isEmpty();
-		}
-		if (acknowledged && allAcknowledged) {
+		int pending = acks.acknowledge(text);
+		if (pending == 0) {
 			this.subscribing = false;
 			changeState(ConnectionState.LIVE, null);
 		}
-		return acknowledged;
-	}
-
-	/**
-	 * Return the id a subscription's acknowledgement carries; a subscription without one
-	 * gets an id nothing matches, so that it times out and is reported.
-	 */
-	private static Object expectedId(SubscriptionAckSpec ack, Object subscription) {
-		if (ack.idPointer() == null) {
-			return subscription;
-		}
-		if (!(subscription instanceof String text)) {
-			return new Object();
-		}
-		Object id = idOf(text, ack);
-		return (id != null) ? id : new Object();
-	}
-
-	private static @Nullable Object idOf(String text, SubscriptionAckSpec ack) {
-		try {
-			JsonNode id = json.readTree(text).at(ack.idPointer());
-			return (id.isMissingNode() || id.isNull()) ? null : id;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
+		return pending >= 0;
 	}
 
 	private void ping() {
 		Transport.Outbound out = this.outbound;
-		HeartbeatSpec heartbeat = this.stream.heartbeat;
+		HeartbeatSpec heartbeat = this.settings.heartbeat();
 		if (out == null || heartbeat == null || this.ended.get()) {
 			return;
 		}
-		if (this.unansweredPingSince == 0) {
-			this.unansweredPingSince = System.nanoTime();
-		}
+		this.liveness.pinged();
 		try {
 			if (heartbeat.message() != null) {
 				out.send(heartbeat.message());
@@ -294,84 +279,41 @@ final class StreamConnection implements Transport.Handler {
 		if (this.ended.get()) {
 			return;
 		}
-		long now = System.nanoTime();
-		Duration connectTimeout = this.stream.connectTimeout;
-		if (this.outbound == null) {
-			if (connectTimeout != null && now - this.startedAt >= connectTimeout.toNanos()) {
-				timeout(ConnectionTimeoutException.Timeout.CONNECT, connectTimeout);
-			}
+		Liveness.Expired expired = this.liveness.check(this.outbound != null, this.subscribing, System.nanoTime());
+		if (expired == null) {
 			return;
 		}
-		SubscriptionAckSpec ack = this.stream.subscriptionAck;
-		if (this.subscribing && ack != null && now - this.lastDataAt >= ack.timeout().toNanos()) {
-			int pending;
-			String first;
-			synchronized (this.pendingAcks) {
-				pending = this.pendingAcks.size();
-				PendingAck oldest = this.pendingAcks.peekFirst();
-				first = (oldest != null) ? Excerpts.of(oldest.subscription(), oldest.subscription().length()) : null;
-			}
-			fail(ErrorKind.SUBSCRIPTION,
-					SubscriptionException.notAcknowledged(this.stream.name(), pending, first, ack.timeout()), null);
-			return;
+		switch (expired) {
+			case CONNECT -> timeout(ConnectionTimeoutException.Timeout.CONNECT, this.settings.connectTimeout());
+			case SUBSCRIPTION -> notAcknowledged();
+			case STALE -> timeout(ConnectionTimeoutException.Timeout.STALE, this.settings.staleTimeout());
+			case PONG -> timeout(ConnectionTimeoutException.Timeout.PONG, this.settings.heartbeat().pongTimeout());
 		}
-		Duration staleTimeout = this.stream.staleTimeout;
-		if (staleTimeout != null && now - this.lastDataAt >= staleTimeout.toNanos()) {
-			timeout(ConnectionTimeoutException.Timeout.STALE, staleTimeout);
-			return;
-		}
-		HeartbeatSpec heartbeat = this.stream.heartbeat;
-		long pingSince = this.unansweredPingSince;
-		if (heartbeat != null && heartbeat.pongTimeout() != null && pingSince != 0
-				&& now - pingSince >= heartbeat.pongTimeout().toNanos()) {
-			timeout(ConnectionTimeoutException.Timeout.PONG, heartbeat.pongTimeout());
+	}
+
+	private void notAcknowledged() {
+		PendingAcks acks = this.pendingAcks;
+		SubscriptionAckSpec ack = this.settings.subscriptionAck();
+		if (acks != null && ack != null) {
+			fail(ErrorKind.SUBSCRIPTION, SubscriptionException.notAcknowledged(this.settings.name(), acks.size(),
+					acks.oldest(), ack.timeout()), null);
 		}
 	}
 
 	private void timeout(ConnectionTimeoutException.Timeout timeout, Duration after) {
-		fail(ErrorKind.TIMEOUT, new ConnectionTimeoutException(this.stream.name(), timeout, after), null);
-	}
-
-	/**
-	 * The tick of the watchdog: a fifth of the shortest timeout, so each fires at most
-	 * 20% late; none when there is no timeout.
-	 */
-	private @Nullable Duration watchdogTick() {
-		List<Duration> timeouts = new ArrayList<>();
-		add(timeouts, this.stream.connectTimeout);
-		add(timeouts, this.stream.staleTimeout);
-		SubscriptionAckSpec ack = this.stream.subscriptionAck;
-		if (ack != null) {
-			timeouts.add(ack.timeout());
-		}
-		HeartbeatSpec heartbeat = this.stream.heartbeat;
-		if (heartbeat != null) {
-			add(timeouts, heartbeat.pongTimeout());
-		}
-		Duration shortest = timeouts.stream().min(Duration::compareTo).orElse(null);
-		if (shortest == null) {
-			return null;
-		}
-		Duration tick = shortest.dividedBy(5);
-		return (tick.compareTo(MIN_TICK) < 0) ? MIN_TICK : (tick.compareTo(MAX_TICK) > 0) ? MAX_TICK : tick;
-	}
-
-	private static void add(List<Duration> timeouts, @Nullable Duration timeout) {
-		if (timeout != null) {
-			timeouts.add(timeout);
-		}
+		fail(ErrorKind.TIMEOUT, new ConnectionTimeoutException(this.settings.name(), timeout, after), null);
 	}
 
 	private void onClosed(CloseStatus status) {
-		if (this.stream.isStopping()) {
+		if (this.context.isStopping()) {
 			end();
 			return;
 		}
-		fail(ErrorKind.CLOSED, new ConnectionClosedException(this.stream.name(), status), null, status);
+		fail(ErrorKind.CLOSED, new ConnectionClosedException(this.settings.name(), status), null, status);
 	}
 
 	private void onFailed(Throwable error) {
-		if (this.stream.isStopping()) {
+		if (this.context.isStopping()) {
 			end();
 			return;
 		}
@@ -387,15 +329,15 @@ final class StreamConnection implements Transport.Handler {
 	 * reconnection is disabled.
 	 */
 	private void fail(ErrorKind kind, Throwable cause, @Nullable String excerpt, @Nullable CloseStatus status) {
-		if (this.stream.isStopping()) {
+		if (this.context.isStopping()) {
 			end();
 			return;
 		}
 		if (!this.ended.compareAndSet(false, true)) {
 			return;
 		}
-		this.stream.report(kind, cause, excerpt, status);
-		if (this.stream.reconnects()) {
+		this.context.report(kind, cause, excerpt, status);
+		if (this.settings.reconnects()) {
 			changeState(ConnectionState.RECONNECTING, cause);
 		}
 		// HEALTHY may be in flight on the I/O thread: retry rather than lose the end
@@ -408,12 +350,8 @@ final class StreamConnection implements Transport.Handler {
 		}
 	}
 
-	private record PendingAck(Object id, String subscription) {
-
-	}
-
 	private void changeState(ConnectionState state, @Nullable Throwable cause) {
-		this.stream.changeState(this, state, cause);
+		this.context.changeState(this, state, cause);
 	}
 
 }

@@ -23,7 +23,7 @@ public interface Transformer<I, O> {
 	 * exception is then reported as an error for this input only, and the stream goes on
 	 * with the next message.
 	 * @param input the parsed exchange message
-	 * @param out receives the outputs, in order
+	 * @param out receives the outputs, in order; only valid during this call
 	 * @throws Exception to report an error for this input
 	 */
 	void transform(I input, Consumer<? super O> out) throws Exception;

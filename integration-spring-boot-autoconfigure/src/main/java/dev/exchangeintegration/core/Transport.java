@@ -43,6 +43,16 @@ public interface Transport {
 		default void onPong() {
 		}
 
+		/**
+		 * Called, on the thread of {@link #onFrame(Frame)}, after the frames of one read
+		 * from the network have all been passed to {@link #onFrame(Frame)}: the stream
+		 * then wakes the consumers that are waiting once per read rather than once per
+		 * frame. A transport that reads in batches should call it; once it has, it must
+		 * call it after every batch. Does nothing by default.
+		 */
+		default void onReadComplete() {
+		}
+
 	}
 
 	/**

@@ -24,7 +24,7 @@ import org.springframework.http.HttpMethod;
  * {@code interval} after the previous one ended, so polls never overlap.
  * <p>
  * A failing poll is reported to the observer as an error, and polling goes on. There is
- * nothing to send: {@link Transport.Outbound#send(String)} fails.
+ * nothing to send: {@link Transport.Outbound#send(Object)} fails.
  */
 public final class RestPollTransport implements Transport {
 
@@ -106,7 +106,8 @@ public final class RestPollTransport implements Transport {
 
 		@Override
 		public void close(String reason) {
-			this.closed.tryEmitValue(new CloseStatus(CloseStatus.NORMAL.code(), reason));
+			// a poll has no close code of its own
+			this.closed.tryEmitValue(new CloseStatus(0, reason));
 		}
 
 	}

@@ -13,13 +13,19 @@ import io.netty.buffer.Unpooled;
 
 /**
  * A {@link Frame} over a Netty {@link ByteBuf}, reused for every frame of one connection
- * so that reading a frame allocates nothing.
+ * so that reading a frame allocates nothing. A payload in direct memory is copied for
+ * {@link #array()} into a scratch array that the connection keeps, grown as needed up to
+ * {@value #MAX_SCRATCH} bytes; a larger payload gets an array of its own.
  */
 final class ByteBufFrame implements Frame {
 
 	private static final int EXCERPT_BYTES = EXCERPT_LENGTH * 4;
 
+	static final int MAX_SCRATCH = 64 * 1024;
+
 	private final Stream stream = new Stream();
+
+	private byte[] scratch = new byte[1024];
 
 	private ByteBuf buffer = Unpooled.EMPTY_BUFFER;
 
@@ -60,6 +66,27 @@ final class ByteBufFrame implements Frame {
 	@Override
 	public byte[] toByteArray() {
 		return ByteBufUtil.getBytes(this.buffer, this.start, this.length);
+	}
+
+	@Override
+	public byte[] array() {
+		if (this.buffer.hasArray()) {
+			return this.buffer.array();
+		}
+		byte[] target = this.scratch;
+		if (target.length < this.length) {
+			target = new byte[Math.max(this.length, Math.min(target.length * 2, MAX_SCRATCH))];
+			if (target.length <= MAX_SCRATCH) {
+				this.scratch = target;
+			}
+		}
+		this.buffer.getBytes(this.start, target, 0, this.length);
+		return target;
+	}
+
+	@Override
+	public int arrayOffset() {
+		return this.buffer.hasArray() ? this.buffer.arrayOffset() + this.start : 0;
 	}
 
 	@Override

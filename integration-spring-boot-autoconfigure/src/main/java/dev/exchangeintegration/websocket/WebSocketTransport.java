@@ -6,11 +6,13 @@ import dev.exchangeintegration.core.CloseStatus;
 import dev.exchangeintegration.core.FrameType;
 import dev.exchangeintegration.core.Transport;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
@@ -28,13 +30,23 @@ import reactor.util.Loggers;
  * <p>
  * Text and binary frames are passed to the handler; fragmented messages are reassembled
  * up to the maximum frame size. Pings are answered by Reactor Netty; pongs are reported
- * to {@link Handler#onPong()}. Outbound text, ping and close frames share one ordered
- * queue. Frames are read on the connection's event loop and released as soon as the
- * handler returns.
+ * to {@link Handler#onPong()}. Outbound messages ({@code String} as text frames,
+ * {@code byte[]} as binary frames), pings and close frames share one ordered queue.
+ * Frames are read on the connection's event loop and released as soon as the handler
+ * returns; the end of each read from the socket is passed to
+ * {@link Handler#onReadComplete()}. A connection that ends without a Close frame reports
+ * {@link WebSocketCloseStatuses#ABNORMAL}.
+ * <p>
+ * {@link Outbound#pauseReading()} turns the channel's auto-read off, so the socket is no
+ * longer read and TCP flow control pushes back on the exchange; the frames of data
+ * already read are still delivered. {@link Outbound#resumeReading()} turns it back on,
+ * which starts a read at once.
  */
 public final class WebSocketTransport implements Transport {
 
 	private static final Logger logger = Loggers.getLogger(WebSocketTransport.class);
+
+	private static final String READ_COMPLETE = "exchangeintegration.readComplete";
 
 	private final HttpClient client;
 
@@ -76,12 +88,21 @@ public final class WebSocketTransport implements Transport {
 			.then()
 			.subscribe(null, (ex) -> logger.debug("Sending to {} ended: {}", this.spec.uri(), ex.toString()));
 		ByteBufFrame frame = new ByteBufFrame();
-		handler.onOpen(new Outbound(pending, out));
+		Channel[] channel = new Channel[1];
+		in.withConnection((connection) -> {
+			channel[0] = connection.channel();
+			// after the frame decoders: sees the end of each read once its frames are
+			// through
+			connection.addHandlerLast(READ_COMPLETE, new ReadCompleteHandler(handler));
+		});
+		handler.onOpen(new Outbound(pending, out, channel[0]));
+		// receiveObject() rather than receiveFrames(): one operator less per frame, and
+		// the frame kinds are told apart below anyway
 		return in.aggregateFrames(this.spec.maxFrameSize())
-			.receiveFrames()
+			.receiveObject()
 			.doOnNext((received) -> dispatch(received, frame, handler))
 			.then(in.receiveCloseStatus().map((status) -> new CloseStatus(status.code(), status.reasonText())))
-			.defaultIfEmpty(CloseStatus.ABNORMAL)
+			.defaultIfEmpty(WebSocketCloseStatuses.ABNORMAL)
 			.doFinally((signal) -> {
 				frame.clear();
 				pending.tryEmitComplete();
@@ -89,16 +110,35 @@ public final class WebSocketTransport implements Transport {
 			});
 	}
 
-	private void dispatch(WebSocketFrame received, ByteBufFrame frame, Handler handler) {
-		if (received instanceof TextWebSocketFrame) {
-			handler.onFrame(frame.wrap(FrameType.TEXT, received.content()));
+	private static void dispatch(Object received, ByteBufFrame frame, Handler handler) {
+		if (received instanceof TextWebSocketFrame text) {
+			handler.onFrame(frame.wrap(FrameType.TEXT, text.content()));
 		}
-		else if (received instanceof BinaryWebSocketFrame) {
-			handler.onFrame(frame.wrap(FrameType.BINARY, received.content()));
+		else if (received instanceof BinaryWebSocketFrame binary) {
+			handler.onFrame(frame.wrap(FrameType.BINARY, binary.content()));
 		}
 		else if (received instanceof PongWebSocketFrame) {
 			handler.onPong();
 		}
+	}
+
+	/**
+	 * Passes the end of each read from the socket to the handler.
+	 */
+	private static final class ReadCompleteHandler extends ChannelInboundHandlerAdapter {
+
+		private final Handler handler;
+
+		ReadCompleteHandler(Handler handler) {
+			this.handler = handler;
+		}
+
+		@Override
+		public void channelReadComplete(ChannelHandlerContext context) {
+			this.handler.onReadComplete();
+			context.fireChannelReadComplete();
+		}
+
 	}
 
 	private static final class Outbound implements Transport.Outbound {
@@ -107,9 +147,12 @@ public final class WebSocketTransport implements Transport {
 
 		private final WebsocketOutbound out;
 
-		Outbound(Sinks.Many<WebSocketFrame> pending, WebsocketOutbound out) {
+		private final Channel channel;
+
+		Outbound(Sinks.Many<WebSocketFrame> pending, WebsocketOutbound out, Channel channel) {
 			this.pending = pending;
 			this.out = out;
+			this.channel = channel;
 		}
 
 		@Override
@@ -144,8 +187,24 @@ public final class WebSocketTransport implements Transport {
 		}
 
 		@Override
+		public void pauseReading() {
+			// Reactor Netty reads with unbounded demand, so it leaves auto-read alone
+			// from then on: the flag is ours to turn
+			this.channel.config().setAutoRead(false);
+		}
+
+		@Override
+		public void resumeReading() {
+			// turning auto-read back on issues a read at once (from any thread: Netty
+			// runs it on the event loop)
+			this.channel.config().setAutoRead(true);
+		}
+
+		@Override
 		public void close(String reason) {
-			this.out.sendClose(WebSocketCloseStatus.NORMAL_CLOSURE.code(), reason)
+			// the exchange's answering Close frame must be read for the close to complete
+			resumeReading();
+			this.out.sendClose(WebSocketCloseStatuses.NORMAL.code(), reason)
 				.subscribe(null, (ex) -> logger.debug("Close frame not sent: {}", ex.toString()));
 		}
 

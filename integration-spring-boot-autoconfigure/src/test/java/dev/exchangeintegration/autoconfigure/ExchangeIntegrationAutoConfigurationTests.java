@@ -154,7 +154,7 @@ class ExchangeIntegrationAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(BINANCE + "url=" + URL).run((context) -> {
 			assertThat(context).hasNotFailed();
 			Exchange binance = context.getBean(ExchangeIntegrationProperties.class).getExchanges().get("binance");
-			assertThat(binance.getOverflow()).isEqualTo(OverflowPolicy.DROP_OLDEST);
+			assertThat(binance.getOverflow()).isEqualTo(OverflowPolicy.BACKPRESSURE);
 			assertThat(binance.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(binance.getStaleTimeout()).isNull();
 			Reconnect reconnect = binance.getReconnect();

@@ -413,6 +413,16 @@ public final class TestWebSocketServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return whether the latest connection takes more frames without queueing them: not
+	 * once the client has stopped reading for long enough that the TCP buffers and the
+	 * channel's own outbound buffer are full.
+	 * @return whether the latest connection is writable
+	 */
+	public boolean isWritable() {
+		return latest().isWritable();
+	}
+
+	/**
 	 * Return the close status sent by the client on the latest connection, waiting for
 	 * it.
 	 */
@@ -468,6 +478,12 @@ public final class TestWebSocketServer implements AutoCloseable {
 
 		void abort() {
 			this.out.withConnection((connection) -> connection.channel().close());
+		}
+
+		boolean isWritable() {
+			boolean[] writable = { true };
+			this.out.withConnection((connection) -> writable[0] = connection.channel().isWritable());
+			return writable[0];
 		}
 
 		/**
