@@ -1,11 +1,12 @@
 package dev.exchangeintegration.autoconfigure;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import dev.exchangeintegration.autoconfigure.parser.BytesParserFactory;
+import dev.exchangeintegration.autoconfigure.parser.ExchangeParserFactory;
+import dev.exchangeintegration.autoconfigure.parser.JsonParserFactory;
+import dev.exchangeintegration.autoconfigure.parser.TextParserFactory;
+import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
@@ -13,8 +14,12 @@ import dev.exchangeintegration.event.ExchangeErrorPublisher;
 import dev.exchangeintegration.listener.ExchangeListenerAnnotationBeanPostProcessor;
 import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry;
 import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry.StreamLookup;
+import dev.exchangeintegration.protobuf.ProtobufParserFactory;
+import dev.exchangeintegration.rest.ExchangeRestClient;
 import dev.exchangeintegration.rest.RestRequestObserver;
+import dev.exchangeintegration.rest.poll.RestPollTransportFactory;
 import dev.exchangeintegration.websocket.WebSocketClientCustomizer;
+import dev.exchangeintegration.websocket.WebSocketExchangeTransportFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,18 +30,19 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration for exchange integrations: an {@link ExchangeStream} per configured
- * exchange, {@code @ExchangeListener} delivery, and error events.
+ * exchange, over the transport of its protocol and the parser of its format;
+ * {@code @ExchangeListener} delivery; and error events.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
@@ -47,6 +53,11 @@ public final class ExchangeIntegrationAutoConfiguration {
 	@Bean
 	static ExchangeStreamRegistrar exchangeStreamRegistrar() {
 		return new ExchangeStreamRegistrar();
+	}
+
+	@Bean
+	static ConfigurationPropertiesBindHandlerAdvisor exchangeDefaultsBindHandlerAdvisor() {
+		return ExchangeDefaultsBindHandler::new;
 	}
 
 	@Bean
@@ -77,9 +88,14 @@ public final class ExchangeIntegrationAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(ExchangeStreamObserver.class)
+	@ConditionalOnMissingBean
 	ExchangeErrorPublisher exchangeErrorPublisher(ApplicationEventPublisher publisher, ExchangeSchedulers schedulers) {
 		return new ExchangeErrorPublisher(publisher, schedulers.events());
+	}
+
+	@Bean
+	ExchangeStreamObservers exchangeStreamObservers(ObjectProvider<ExchangeStreamObserver> observers) {
+		return new ExchangeStreamObservers(observers);
 	}
 
 	@Bean
@@ -91,19 +107,43 @@ public final class ExchangeIntegrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RestPollTransportFactory restPollTransportFactory(ExchangeRestClientFactory clients,
-			ConfigurableListableBeanFactory beanFactory, ExchangeStreamObserver observer,
-			ExchangeSchedulers schedulers) {
-		return new RestPollTransportFactory(clients, beanFactory, observer, schedulers);
+	RestPollTransportFactory restPollTransportFactory(ObjectProvider<ExchangeRestClient> clients,
+			ExchangeRestClientFactory clientFactory, ExchangeStreamObservers observer, ExchangeSchedulers schedulers) {
+		return new RestPollTransportFactory(clients, clientFactory::forBaseUrl, observer, schedulers.timer());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExchangeStreamFactory exchangeStreamFactory(ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<ExchangeTransportFactory> transports, ExchangeStreamObserver observer,
+	JsonParserFactory jsonParserFactory(ObjectProvider<JsonMapper> jsonMapper) {
+		return new JsonParserFactory(SingletonSupplier.of(() -> jsonMapper.getIfAvailable(JsonMapper::new)));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TextParserFactory textParserFactory() {
+		return new TextParserFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BytesParserFactory bytesParserFactory() {
+		return new BytesParserFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeDefinitions exchangeDefinitions(ExchangeIntegrationProperties properties, Environment environment,
+			ObjectProvider<ExchangeTransportFactory<?>> transports, ObjectProvider<ExchangeParserFactory> parsers,
+			ConfigurableListableBeanFactory beanFactory) {
+		return ExchangeDefinitions.of(properties, environment, transports.orderedStream().toList(),
+				parsers.orderedStream().toList(), beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeStreamFactory exchangeStreamFactory(ExchangeDefinitions definitions, ExchangeStreamObservers observer,
 			ExchangeSchedulers schedulers, ConfigurableListableBeanFactory beanFactory) {
-		return new ExchangeStreamFactory(jsonMapper.getIfAvailable(JsonMapper::new),
-				transports.orderedStream().toList(), observer, schedulers.delivery(), schedulers.timer(), beanFactory);
+		return new ExchangeStreamFactory(definitions, observer, schedulers, beanFactory);
 	}
 
 	@Bean
@@ -116,29 +156,24 @@ public final class ExchangeIntegrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExchangeListenerEndpointRegistry exchangeListenerEndpointRegistry(ConfigurableListableBeanFactory beanFactory,
-			ExchangeIntegrationProperties properties, ExchangeStreamObserver observer, Environment environment) {
-		Set<String> disabled = ExchangeSettings.bind(Binder.get(environment))
-			.entrySet()
-			.stream()
-			.filter((entry) -> !entry.getValue().isEnabled())
-			.map(Map.Entry::getKey)
-			.collect(Collectors.toSet());
-		Map<String, StreamLookup> cache = new LinkedHashMap<>();
-		return new ExchangeListenerEndpointRegistry(
-				(name) -> cache.computeIfAbsent(name, (key) -> lookup(beanFactory, key)), disabled, observer,
-				properties.getShutdownTimeout());
+			ExchangeIntegrationProperties properties, ExchangeStreamObservers observer,
+			ExchangeDefinitions definitions) {
+		return new ExchangeListenerEndpointRegistry((name) -> definitions.find(name)
+			.map((definition) -> new StreamLookup(
+					beanFactory.getBean(definition.streamBeanName(), ExchangeStream.class), definition.outputType()))
+			.orElse(null), definitions.disabled(), observer, properties.getShutdownTimeout());
 	}
 
-	private static StreamLookup lookup(ConfigurableListableBeanFactory beanFactory, String exchange) {
-		String beanName = ExchangeStreamBeanNames.stream(exchange);
-		if (!beanFactory.containsBean(beanName)) {
-			return null;
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.google.protobuf.MessageLite")
+	static class ProtobufConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProtobufParserFactory protobufParserFactory() {
+			return new ProtobufParserFactory();
 		}
-		ResolvableType output = beanFactory.getMergedBeanDefinition(beanName)
-			.getResolvableType()
-			.as(ExchangeStream.class)
-			.getGeneric(0);
-		return new StreamLookup(beanFactory.getBean(beanName, ExchangeStream.class), output);
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package dev.exchangeintegration.autoconfigure;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,6 +117,35 @@ public class ExchangeRestClientFactory implements DisposableBean {
 			.clock(this.clock)
 			.observer(this.observer)
 			.build();
+	}
+
+	/**
+	 * Create the client of an {@code exchange-integration.rest} entry, already validated:
+	 * the factory method of the client beans.
+	 * @param name the client name
+	 * @return the client
+	 */
+	public DefaultExchangeRestClient createClient(String name) {
+		RestClientProperties properties = this.beanFactory.getBean(ExchangeIntegrationProperties.class)
+			.getRest()
+			.get(name);
+		if (properties == null) {
+			throw new IllegalStateException("No REST client named '" + name + "' is configured");
+		}
+		return create(name, properties);
+	}
+
+	/**
+	 * Create a client with the default settings for a base URL, such as the client of a
+	 * {@code rest-poll} exchange with a plain {@code url}.
+	 * @param name the client name
+	 * @param baseUrl the base URL
+	 * @return the client
+	 */
+	public DefaultExchangeRestClient forBaseUrl(String name, URI baseUrl) {
+		RestClientProperties properties = new RestClientProperties();
+		properties.setBaseUrl(baseUrl);
+		return create(name, properties);
 	}
 
 	private @Nullable RequestSigner signer(String name, RestClientProperties properties) {

@@ -7,6 +7,8 @@ import dev.exchangeintegration.rest.ExchangeRestClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -23,7 +25,8 @@ import org.springframework.core.env.Environment;
  * name, so that {@code @Qualifier("NAME") ExchangeRestClient} injects. The settings are
  * validated here, before any bean is created.
  */
-public class RestClientRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+public class RestClientRegistrar
+		implements BeanDefinitionRegistryPostProcessor, BeanFactoryInitializationAotProcessor, EnvironmentAware {
 
 	private @Nullable Environment environment;
 
@@ -47,14 +50,28 @@ public class RestClientRegistrar implements BeanDefinitionRegistryPostProcessor,
 			return;
 		}
 		Map<String, RestClientProperties> clients = bind(Binder.get(this.environment));
+		String[] factories = beanFactory.getBeanNamesForType(ExchangeRestClientFactory.class, true, false);
+		String factory = (factories.length == 1) ? factories[0] : "exchangeRestClientFactory";
 		clients.forEach((name, properties) -> {
 			RestClientValidator.validate(name, properties, beanFactory);
-			RootBeanDefinition definition = new RootBeanDefinition(DefaultExchangeRestClient.class);
-			definition.setInstanceSupplier(
-					() -> beanFactory.getBean(ExchangeRestClientFactory.class).create(name, properties));
+			// a factory method rather than an instance supplier, so that Spring AOT can
+			// generate the registration
+			RootBeanDefinition definition = new RootBeanDefinition();
+			definition.setFactoryBeanName(factory);
+			definition.setFactoryMethodName("createClient");
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
+			definition.setTargetType(DefaultExchangeRestClient.class);
 			definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 			registry.registerBeanDefinition(beanName(name), definition);
 		});
+	}
+
+	@Override
+	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+			ConfigurableListableBeanFactory beanFactory) {
+		// nothing to contribute: implemented so that AOT leaves this registrar out of the
+		// generated context, which registers the clients already
+		return null;
 	}
 
 	static Map<String, RestClientProperties> bind(Binder binder) {
