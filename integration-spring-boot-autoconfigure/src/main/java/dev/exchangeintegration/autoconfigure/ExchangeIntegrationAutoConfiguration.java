@@ -1,6 +1,8 @@
 package dev.exchangeintegration.autoconfigure;
 
 import java.time.Clock;
+import java.util.AbstractSet;
+import java.util.Iterator;
 
 import dev.exchangeintegration.autoconfigure.parser.BytesParserFactory;
 import dev.exchangeintegration.autoconfigure.parser.ExchangeParserFactory;
@@ -157,11 +159,42 @@ public final class ExchangeIntegrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExchangeListenerEndpointRegistry exchangeListenerEndpointRegistry(ConfigurableListableBeanFactory beanFactory,
 			ExchangeIntegrationProperties properties, ExchangeStreamObservers observer,
-			ExchangeDefinitions definitions) {
-		return new ExchangeListenerEndpointRegistry((name) -> definitions.find(name)
+			ObjectProvider<ExchangeDefinitions> definitions) {
+		// the definitions are resolved when the registry starts: listener beans, created
+		// before, may define the parsers and transformers that the definitions need
+		return new ExchangeListenerEndpointRegistry((name) -> definitions.getObject()
+			.find(name)
 			.map((definition) -> new StreamLookup(
 					beanFactory.getBean(definition.streamBeanName(), ExchangeStream.class), definition.outputType()))
-			.orElse(null), definitions.disabled(), observer, properties.getShutdownTimeout());
+			.orElse(null), new DisabledExchanges(definitions), observer, properties.getShutdownTimeout());
+	}
+
+	/**
+	 * The names of the disabled exchanges, read from the definitions when first used.
+	 */
+	private static final class DisabledExchanges extends AbstractSet<String> {
+
+		private final ObjectProvider<ExchangeDefinitions> definitions;
+
+		DisabledExchanges(ObjectProvider<ExchangeDefinitions> definitions) {
+			this.definitions = definitions;
+		}
+
+		@Override
+		public boolean contains(Object name) {
+			return this.definitions.getObject().disabled().contains(name);
+		}
+
+		@Override
+		public Iterator<String> iterator() {
+			return this.definitions.getObject().disabled().iterator();
+		}
+
+		@Override
+		public int size() {
+			return this.definitions.getObject().disabled().size();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -110,10 +110,19 @@ public record StreamTypes(ResolvableType input, ResolvableType output, @Nullable
 		catch (NoSuchBeanDefinitionException ex) {
 			declared = ResolvableType.NONE;
 		}
-		if (declared == ResolvableType.NONE || declared.hasUnresolvableGenerics()) {
+		if (declared == ResolvableType.NONE || !genericsResolved(declared)) {
 			declared = ResolvableType.forClass(beanType).as(type);
 		}
 		return declared;
+	}
+
+	private static boolean genericsResolved(ResolvableType type) {
+		for (ResolvableType generic : type.getGenerics()) {
+			if (generic.resolve() == null) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Class<?> load(String className, ExchangeSettingsContext context, @Nullable ClassLoader classLoader) {
