@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import tools.jackson.databind.JsonNode;
 
@@ -11,6 +12,7 @@ import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.ExecutableMode;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -47,6 +49,16 @@ final class ExchangeStreamHints {
 				.getResolvableType()
 				.as(DefaultExchangeStream.class);
 			registrar.registerInput(stream.getGeneric(0), beanFactory.getBeanClassLoader());
+		}
+		for (String name : beanFactory.getBeanNamesForType(ExchangeTransportFactory.class, true, false)) {
+			Class<?> factory = beanFactory.getType(name);
+			Class<?> settings = (factory != null)
+					? ResolvableType.forClass(factory).as(ExchangeTransportFactory.class).resolveGeneric(0) : null;
+			if (settings != null) {
+				// transports bind their settings with the Binder, outside any
+				// @ConfigurationProperties bean
+				BindableRuntimeHintsRegistrar.forTypes(settings).registerHints(hints);
+			}
 		}
 	}
 

@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 
 import com.google.protobuf.Timestamp;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
+import dev.exchangeintegration.rest.poll.RestPollSettings;
 import dev.exchangeintegration.test.BinanceMessage;
 import dev.exchangeintegration.test.VolumeConfiguration;
+import dev.exchangeintegration.websocket.WebSocketSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.generate.ClassNameGenerator;
@@ -62,7 +64,7 @@ class ExchangeStreamAotTests {
 	}
 
 	@Test
-	void runtimeHintsCoverTheParsedTypesTheirSubtypesAndProtobufMessages() {
+	void runtimeHintsCoverTheParsedTypesTheirSubtypesProtobufMessagesAndTransportSettings() {
 		process();
 		RuntimeHints hints = this.generationContext.getRuntimeHints();
 		assertThat(RuntimeHintsPredicates.reflection().onType(BinanceMessage.class)).accepts(hints);
@@ -70,6 +72,10 @@ class ExchangeStreamAotTests {
 		assertThat(RuntimeHintsPredicates.reflection().onType(BinanceMessage.SubscriptionResponse.class))
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Timestamp.class, "getDefaultInstance"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(WebSocketSettings.class, "setUrl"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(RestPollSettings.class, "setInterval"))
 			.accepts(hints);
 	}
 
