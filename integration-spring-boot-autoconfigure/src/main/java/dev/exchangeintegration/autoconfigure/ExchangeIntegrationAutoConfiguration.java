@@ -143,8 +143,9 @@ public final class ExchangeIntegrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExchangeStreamFactory exchangeStreamFactory(ExchangeDefinitions definitions, ExchangeStreamObservers observer,
-			ExchangeSchedulers schedulers, ConfigurableListableBeanFactory beanFactory) {
+	ExchangeStreamFactory exchangeStreamFactory(ExchangeSchedulers schedulers, ExchangeStreamObservers observer,
+			ExchangeDefinitions definitions, ConfigurableListableBeanFactory beanFactory) {
+		// the schedulers come first, so that they are disposed of after the transports
 		return new ExchangeStreamFactory(definitions, observer, schedulers, beanFactory);
 	}
 
