@@ -1,50 +1,47 @@
 package dev.exchangeintegration.autoconfigure;
 
-import java.util.Set;
-
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.listener.ExchangeStreamLookup;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.ResolvableType;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Finds the {@code NAME.exchangeStream} bean of an exchange, typed by its bean
- * definition.
+ * Finds the stream bean of an exchange through its merged {@link ExchangeDefinitions
+ * definition}, typed by the definition's output type. The definitions are resolved on
+ * first use: listener beans, created before, may define the parsers and transformers that
+ * the definitions need.
  */
 final class BeanFactoryExchangeStreamLookup implements ExchangeStreamLookup {
 
-	private final ConfigurableListableBeanFactory beanFactory;
+	private final BeanFactory beanFactory;
 
-	private final Set<String> disabled;
+	private final ObjectProvider<ExchangeDefinitions> definitions;
 
 	/**
 	 * Create a new instance.
 	 * @param beanFactory the bean factory holding the stream beans
-	 * @param disabled the names of the exchanges configured but disabled
+	 * @param definitions the merged definitions of the configured exchanges
 	 */
-	BeanFactoryExchangeStreamLookup(ConfigurableListableBeanFactory beanFactory, Set<String> disabled) {
+	BeanFactoryExchangeStreamLookup(BeanFactory beanFactory, ObjectProvider<ExchangeDefinitions> definitions) {
 		this.beanFactory = beanFactory;
-		this.disabled = disabled;
+		this.definitions = definitions;
 	}
 
 	@Override
 	public @Nullable TypedStream find(String exchange) {
-		String beanName = ExchangeStreamBeanNames.stream(exchange);
-		if (!this.beanFactory.containsBean(beanName)) {
-			return null;
-		}
-		ResolvableType output = this.beanFactory.getMergedBeanDefinition(beanName)
-			.getResolvableType()
-			.as(ExchangeStream.class)
-			.getGeneric(0);
-		return new TypedStream(this.beanFactory.getBean(beanName, ExchangeStream.class), output);
+		return this.definitions.getObject()
+			.find(exchange)
+			.map((definition) -> new TypedStream(
+					this.beanFactory.getBean(definition.streamBeanName(), ExchangeStream.class),
+					definition.outputType()))
+			.orElse(null);
 	}
 
 	@Override
 	public boolean isDisabled(String exchange) {
-		return this.disabled.contains(exchange);
+		return this.definitions.getObject().disabled().contains(exchange);
 	}
 
 }

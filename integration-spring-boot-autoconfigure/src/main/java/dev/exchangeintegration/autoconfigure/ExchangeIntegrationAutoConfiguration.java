@@ -1,10 +1,17 @@
 package dev.exchangeintegration.autoconfigure;
 
+import dev.exchangeintegration.autoconfigure.parser.BytesParserFactory;
+import dev.exchangeintegration.autoconfigure.parser.ExchangeParserFactory;
+import dev.exchangeintegration.autoconfigure.parser.JsonParserFactory;
+import dev.exchangeintegration.autoconfigure.parser.TextParserFactory;
+import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.event.ExchangeErrorPublisher;
+import dev.exchangeintegration.protobuf.ProtobufParserFactory;
 import dev.exchangeintegration.websocket.WebSocketClientCustomizer;
+import dev.exchangeintegration.websocket.WebSocketExchangeTransportFactory;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,15 +20,20 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration for exchange integrations: an {@link ExchangeStream} per configured
- * exchange, {@code @ExchangeListener} delivery, and error events.
+ * exchange, over the transport of its protocol and the parser of its format;
+ * {@code @ExchangeListener} delivery; and error events.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
@@ -36,15 +48,25 @@ public final class ExchangeIntegrationAutoConfiguration {
 	}
 
 	@Bean
+	static ConfigurationPropertiesBindHandlerAdvisor exchangeDefaultsBindHandlerAdvisor() {
+		return ExchangeDefaultsBindHandler::new;
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	ExchangeSchedulers exchangeSchedulers() {
 		return new ExchangeSchedulers();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(ExchangeStreamObserver.class)
+	@ConditionalOnMissingBean
 	ExchangeErrorPublisher exchangeErrorPublisher(ApplicationEventPublisher publisher, ExchangeSchedulers schedulers) {
 		return new ExchangeErrorPublisher(publisher, schedulers.events());
+	}
+
+	@Bean
+	ExchangeStreamObservers exchangeStreamObservers(ObjectProvider<ExchangeStreamObserver> observers) {
+		return new ExchangeStreamObservers(observers);
 	}
 
 	@Bean
@@ -56,11 +78,37 @@ public final class ExchangeIntegrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExchangeStreamFactory exchangeStreamFactory(ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<ExchangeTransportFactory> transports, ExchangeStreamObserver observer,
-			ExchangeSchedulers schedulers, ConfigurableListableBeanFactory beanFactory) {
-		return new ExchangeStreamFactory(jsonMapper.getIfAvailable(JsonMapper::new),
-				transports.orderedStream().toList(), observer, schedulers.delivery(), schedulers.timer(), beanFactory);
+	JsonParserFactory jsonParserFactory(ObjectProvider<JsonMapper> jsonMapper) {
+		return new JsonParserFactory(SingletonSupplier.of(() -> jsonMapper.getIfAvailable(JsonMapper::new)));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TextParserFactory textParserFactory() {
+		return new TextParserFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BytesParserFactory bytesParserFactory() {
+		return new BytesParserFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeDefinitions exchangeDefinitions(ExchangeIntegrationProperties properties, Environment environment,
+			ObjectProvider<ExchangeTransportFactory<?>> transports, ObjectProvider<ExchangeParserFactory> parsers,
+			ConfigurableListableBeanFactory beanFactory) {
+		return ExchangeDefinitions.of(properties, environment, transports.orderedStream().toList(),
+				parsers.orderedStream().toList(), beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeStreamFactory exchangeStreamFactory(ExchangeSchedulers schedulers, ExchangeStreamObservers observer,
+			ExchangeDefinitions definitions, ConfigurableListableBeanFactory beanFactory) {
+		// the schedulers come first, so that they are disposed of after the transports
+		return new ExchangeStreamFactory(definitions, observer, schedulers, beanFactory);
 	}
 
 	@Bean
@@ -68,6 +116,18 @@ public final class ExchangeIntegrationAutoConfiguration {
 	ExchangeStreamsLifecycle exchangeStreamsLifecycle(ObjectProvider<DefaultExchangeStream<?, ?>> streams,
 			ExchangeIntegrationProperties properties) {
 		return new ExchangeStreamsLifecycle(streams, properties.getShutdownTimeout());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.google.protobuf.MessageLite")
+	static class ProtobufConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProtobufParserFactory protobufParserFactory() {
+			return new ProtobufParserFactory();
+		}
+
 	}
 
 }

@@ -1,20 +1,22 @@
 package dev.exchangeintegration.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.exchangeintegration.core.OverflowPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for exchange integrations.
+ * Configuration properties for exchange integrations: the settings every exchange has,
+ * whatever its protocol. Each transport binds its own settings (such as the WebSocket
+ * {@code url} and {@code heartbeat.*}) from the same exchange.
+ * <p>
+ * Each exchange under {@link #getExchanges() exchanges} holds the shared
+ * {@link #getDefaults() defaults} with its own settings on top: this bean shows the
+ * values the exchange runs with.
  */
 @ConfigurationProperties(ExchangeIntegrationProperties.PREFIX)
 public class ExchangeIntegrationProperties {
@@ -30,7 +32,8 @@ public class ExchangeIntegrationProperties {
 	private Exchange defaults = new Exchange();
 
 	/**
-	 * Exchanges to connect to, by name. Each takes the keys of 'defaults'.
+	 * Exchanges to connect to, by name. Each takes the keys of 'defaults', and the keys
+	 * of its protocol.
 	 */
 	private Map<String, Exchange> exchanges = new LinkedHashMap<>();
 
@@ -65,47 +68,21 @@ public class ExchangeIntegrationProperties {
 	}
 
 	/**
-	 * Settings of one exchange stream.
+	 * Settings of one exchange stream that do not depend on its protocol.
 	 */
 	public static class Exchange {
 
 		/**
-		 * Endpoint to connect to: a ws:// or wss:// URL, or for rest-poll an http:// or
-		 * https:// URL to poll.
+		 * Transport protocol: the name of an ExchangeTransportFactory bean's protocol,
+		 * such as websocket or rest-poll.
 		 */
-		private @Nullable URI url;
+		private String protocol = "websocket";
 
 		/**
-		 * For rest-poll: name of the REST client (exchange-integration.rest.NAME) to poll
-		 * with, instead of url, so that polls are signed and share its rate limits.
+		 * How frames are parsed: json, text, bytes, protobuf, or the name of a
+		 * ProtocolParser bean.
 		 */
-		private @Nullable String client;
-
-		/**
-		 * For rest-poll with a client: path to poll, relative to the client's base-url.
-		 */
-		private @Nullable String path;
-
-		/**
-		 * For rest-poll: time between the end of a poll and the start of the next.
-		 */
-		private Duration interval = Duration.ofSeconds(1);
-
-		/**
-		 * For rest-poll: query parameters, sent in order.
-		 */
-		private Map<String, String> query = new LinkedHashMap<>();
-
-		/**
-		 * Transport protocol.
-		 */
-		private Protocol protocol = Protocol.WEBSOCKET;
-
-		/**
-		 * Text frames to send, in order, once the connection opens, such as subscription
-		 * requests.
-		 */
-		private List<String> subscriptions = new ArrayList<>();
+		private String parser = "json";
 
 		/**
 		 * Name of the Transformer bean that turns exchange messages into outputs. Frames
@@ -115,15 +92,10 @@ public class ExchangeIntegrationProperties {
 
 		/**
 		 * Fully qualified name of the class to parse frames into when there is no
-		 * transformer; the parsed message is the output. Without either, the output is a
-		 * Jackson JsonNode.
+		 * transformer; the parsed message is the output. Without either, the output is
+		 * the parser's own type: a Jackson JsonNode for json.
 		 */
 		private @Nullable String messageType;
-
-		/**
-		 * Largest frame payload to accept, after reassembling fragmented messages.
-		 */
-		private DataSize maxFrameSize = DataSize.ofMegabytes(4);
 
 		/**
 		 * Size of the buffer of each listener and Flux subscriber. When a consumer falls
@@ -144,13 +116,13 @@ public class ExchangeIntegrationProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Time allowed for a connection to open, TLS and WebSocket handshakes included.
+		 * Time allowed for a connection to open, handshakes included.
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		/**
 		 * Time without a data frame after which the connection is replaced: the watchdog
-		 * for feeds that go silent. Pongs do not count as data. Off when not set.
+		 * for feeds that go silent. Off when not set.
 		 */
 		private @Nullable Duration staleTimeout;
 
@@ -159,75 +131,20 @@ public class ExchangeIntegrationProperties {
 		 */
 		private final Reconnect reconnect = new Reconnect();
 
-		/**
-		 * How to recognise the exchange's acknowledgement of each subscription.
-		 */
-		private final SubscriptionAck subscriptionAck = new SubscriptionAck();
-
-		/**
-		 * Keep-alive pings.
-		 */
-		private final Heartbeat heartbeat = new Heartbeat();
-
-		/**
-		 * TLS settings of wss:// connections.
-		 */
-		private final Ssl ssl = new Ssl();
-
-		public @Nullable URI getUrl() {
-			return this.url;
-		}
-
-		public void setUrl(@Nullable URI url) {
-			this.url = url;
-		}
-
-		public @Nullable String getClient() {
-			return this.client;
-		}
-
-		public void setClient(@Nullable String client) {
-			this.client = client;
-		}
-
-		public @Nullable String getPath() {
-			return this.path;
-		}
-
-		public void setPath(@Nullable String path) {
-			this.path = path;
-		}
-
-		public Duration getInterval() {
-			return this.interval;
-		}
-
-		public void setInterval(Duration interval) {
-			this.interval = interval;
-		}
-
-		public Map<String, String> getQuery() {
-			return this.query;
-		}
-
-		public void setQuery(Map<String, String> query) {
-			this.query = query;
-		}
-
-		public Protocol getProtocol() {
+		public String getProtocol() {
 			return this.protocol;
 		}
 
-		public void setProtocol(Protocol protocol) {
+		public void setProtocol(String protocol) {
 			this.protocol = protocol;
 		}
 
-		public List<String> getSubscriptions() {
-			return this.subscriptions;
+		public String getParser() {
+			return this.parser;
 		}
 
-		public void setSubscriptions(List<String> subscriptions) {
-			this.subscriptions = subscriptions;
+		public void setParser(String parser) {
+			this.parser = parser;
 		}
 
 		public @Nullable String getTransformer() {
@@ -246,14 +163,6 @@ public class ExchangeIntegrationProperties {
 			this.messageType = messageType;
 		}
 
-		public DataSize getMaxFrameSize() {
-			return this.maxFrameSize;
-		}
-
-		public void setMaxFrameSize(DataSize maxFrameSize) {
-			this.maxFrameSize = maxFrameSize;
-		}
-
 		public int getBufferSize() {
 			return this.bufferSize;
 		}
@@ -268,6 +177,14 @@ public class ExchangeIntegrationProperties {
 
 		public void setOverflow(OverflowPolicy overflow) {
 			this.overflow = overflow;
+		}
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 		public Duration getConnectTimeout() {
@@ -288,26 +205,6 @@ public class ExchangeIntegrationProperties {
 
 		public Reconnect getReconnect() {
 			return this.reconnect;
-		}
-
-		public SubscriptionAck getSubscriptionAck() {
-			return this.subscriptionAck;
-		}
-
-		public Heartbeat getHeartbeat() {
-			return this.heartbeat;
-		}
-
-		public Ssl getSsl() {
-			return this.ssl;
-		}
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
 		}
 
 	}
@@ -397,170 +294,6 @@ public class ExchangeIntegrationProperties {
 		public void setMaxAttempts(@Nullable Long maxAttempts) {
 			this.maxAttempts = maxAttempts;
 		}
-
-	}
-
-	/**
-	 * Subscription acknowledgement settings. Off unless id-pointer or pattern is set.
-	 */
-	public static class SubscriptionAck {
-
-		/**
-		 * JSON pointer, such as /id, to a field of each subscription: a frame with the
-		 * same value at the same pointer acknowledges it.
-		 */
-		private @Nullable String idPointer;
-
-		/**
-		 * Regular expression found in acknowledgements: each matching frame acknowledges
-		 * the oldest pending subscription. Used instead of id-pointer.
-		 */
-		private @Nullable String pattern;
-
-		/**
-		 * Regular expression found in the exchange's error responses: a match while
-		 * subscribing is a rejection, reported before a reconnect with backoff.
-		 */
-		private @Nullable String rejectionPattern;
-
-		/**
-		 * Time to wait for the next frame while acknowledgements are pending, re-armed on
-		 * every frame.
-		 */
-		private Duration timeout = Duration.ofSeconds(10);
-
-		public @Nullable String getIdPointer() {
-			return this.idPointer;
-		}
-
-		public void setIdPointer(@Nullable String idPointer) {
-			this.idPointer = idPointer;
-		}
-
-		public @Nullable String getPattern() {
-			return this.pattern;
-		}
-
-		public void setPattern(@Nullable String pattern) {
-			this.pattern = pattern;
-		}
-
-		public @Nullable String getRejectionPattern() {
-			return this.rejectionPattern;
-		}
-
-		public void setRejectionPattern(@Nullable String rejectionPattern) {
-			this.rejectionPattern = rejectionPattern;
-		}
-
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
-	}
-
-	/**
-	 * Keep-alive ping settings. Off unless interval is set.
-	 */
-	public static class Heartbeat {
-
-		/**
-		 * Time between two pings.
-		 */
-		private @Nullable Duration interval;
-
-		/**
-		 * Application-level ping text, such as {"op":"ping"} or ping. Without it, a
-		 * WebSocket Ping frame is sent.
-		 */
-		private @Nullable String message;
-
-		/**
-		 * Regular expression matching application-level pongs; matching text frames of at
-		 * most 256 bytes are consumed and never reach the parser.
-		 */
-		private @Nullable String pongPattern;
-
-		/**
-		 * Time a ping may go unanswered before the connection is replaced. Never times
-		 * out when not set.
-		 */
-		private @Nullable Duration pongTimeout;
-
-		public @Nullable Duration getInterval() {
-			return this.interval;
-		}
-
-		public void setInterval(@Nullable Duration interval) {
-			this.interval = interval;
-		}
-
-		public @Nullable String getMessage() {
-			return this.message;
-		}
-
-		public void setMessage(@Nullable String message) {
-			this.message = message;
-		}
-
-		public @Nullable String getPongPattern() {
-			return this.pongPattern;
-		}
-
-		public void setPongPattern(@Nullable String pongPattern) {
-			this.pongPattern = pongPattern;
-		}
-
-		public @Nullable Duration getPongTimeout() {
-			return this.pongTimeout;
-		}
-
-		public void setPongTimeout(@Nullable Duration pongTimeout) {
-			this.pongTimeout = pongTimeout;
-		}
-
-	}
-
-	/**
-	 * TLS settings.
-	 */
-	public static class Ssl {
-
-		/**
-		 * Name of the SSL bundle (spring.ssl.bundle.*) to trust and present for wss://,
-		 * for example for a private CA. Without it, the JDK's trusted CAs verify the
-		 * server; verification is always on.
-		 */
-		private @Nullable String bundle;
-
-		public @Nullable String getBundle() {
-			return this.bundle;
-		}
-
-		public void setBundle(@Nullable String bundle) {
-			this.bundle = bundle;
-		}
-
-	}
-
-	/**
-	 * Transport protocols.
-	 */
-	public enum Protocol {
-
-		/**
-		 * A WebSocket connection, over ws:// or wss://.
-		 */
-		WEBSOCKET,
-
-		/**
-		 * REST polling: each response body is a frame.
-		 */
-		REST_POLL
 
 	}
 

@@ -1,10 +1,5 @@
 package dev.exchangeintegration.autoconfigure;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.listener.DefaultExchangeListenerContainerFactory;
 import dev.exchangeintegration.listener.ExchangeListenerAnnotationBeanPostProcessor;
 import dev.exchangeintegration.listener.ExchangeListenerContainerFactory;
@@ -14,10 +9,9 @@ import dev.exchangeintegration.messaging.ExchangeHeaders;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.annotation.RegisterReflection;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,19 +35,14 @@ class ExchangeListenerConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExchangeStreamLookup exchangeStreamLookup(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		Set<String> disabled = ExchangeSettings.bind(Binder.get(environment))
-			.entrySet()
-			.stream()
-			.filter((entry) -> !entry.getValue().isEnabled())
-			.map(Map.Entry::getKey)
-			.collect(Collectors.toSet());
-		return new BeanFactoryExchangeStreamLookup(beanFactory, disabled);
+	ExchangeStreamLookup exchangeStreamLookup(BeanFactory beanFactory,
+			ObjectProvider<ExchangeDefinitions> definitions) {
+		return new BeanFactoryExchangeStreamLookup(beanFactory, definitions);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(ExchangeListenerContainerFactory.class)
-	DefaultExchangeListenerContainerFactory exchangeListenerContainerFactory(ExchangeStreamObserver observer,
+	DefaultExchangeListenerContainerFactory exchangeListenerContainerFactory(ExchangeStreamObservers observer,
 			ExchangeIntegrationProperties properties, Environment environment) {
 		DefaultExchangeListenerContainerFactory factory = new DefaultExchangeListenerContainerFactory(observer,
 				properties.getShutdownTimeout());

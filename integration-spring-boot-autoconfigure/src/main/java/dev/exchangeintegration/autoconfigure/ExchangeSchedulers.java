@@ -1,5 +1,7 @@
 package dev.exchangeintegration.autoconfigure;
 
+import java.time.Duration;
+
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -9,6 +11,8 @@ import org.springframework.beans.factory.DisposableBean;
  * The schedulers owned by exchange integrations, disposed with the application context.
  */
 public class ExchangeSchedulers implements DisposableBean {
+
+	private static final Duration GRACE_PERIOD = Duration.ofSeconds(2);
 
 	private final Scheduler delivery = Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
 			Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "exchange-delivery", 60, true);
@@ -45,9 +49,23 @@ public class ExchangeSchedulers implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.delivery.dispose();
-		this.events.dispose();
+		// streams have stopped: let the signals already queued, such as the completion
+		// of every Flux, reach their subscribers, for a bounded time
+		disposeGracefully(this.delivery);
+		disposeGracefully(this.events);
 		this.timer.dispose();
+	}
+
+	private static void disposeGracefully(Scheduler scheduler) {
+		try {
+			scheduler.disposeGracefully().timeout(GRACE_PERIOD).block();
+		}
+		catch (RuntimeException ex) {
+			// a consumer still busy past the grace period
+		}
+		finally {
+			scheduler.dispose();
+		}
 	}
 
 }

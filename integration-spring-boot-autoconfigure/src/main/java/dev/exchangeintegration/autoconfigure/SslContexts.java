@@ -15,10 +15,9 @@ import org.springframework.boot.ssl.SslManagerBundle;
 import org.springframework.boot.ssl.SslOptions;
 
 /**
- * Builds Netty client {@link SslContext SslContexts} from Spring Boot SSL bundles,
- * failing with an {@link InvalidExchangeConfigurationException} that names the property.
+ * Builds Netty client {@link SslContext SslContexts} from Spring Boot SSL bundles.
  */
-final class SslContexts {
+public final class SslContexts {
 
 	private SslContexts() {
 	}
@@ -37,25 +36,36 @@ final class SslContexts {
 							+ ", or fix " + property + ".",
 					ex);
 		}
-		SslManagerBundle managers = bundle.getManagers();
-		SslOptions options = bundle.getOptions();
 		try {
-			SslContextBuilder builder = SslContextBuilder.forClient()
-				.keyManager(managers.getKeyManagerFactory())
-				.trustManager(managers.getTrustManagerFactory());
-			if (options.getCiphers() != null) {
-				builder.ciphers(Arrays.asList(options.getCiphers()));
-			}
-			if (options.getEnabledProtocols() != null) {
-				builder.protocols(options.getEnabledProtocols());
-			}
-			return builder.build();
+			return forClient(bundle);
 		}
 		catch (SSLException ex) {
 			throw new InvalidExchangeConfigurationException(property,
 					"SSL bundle '" + bundleName + "' cannot be used: " + ex.getMessage(),
 					"Check the bundle's certificates and keys.", ex);
 		}
+	}
+
+	/**
+	 * Build the client context of a bundle: its key and trust managers, ciphers and
+	 * protocols.
+	 * @param bundle the bundle
+	 * @return the context
+	 * @throws SSLException if the bundle's material cannot be used
+	 */
+	public static SslContext forClient(SslBundle bundle) throws SSLException {
+		SslManagerBundle managers = bundle.getManagers();
+		SslOptions options = bundle.getOptions();
+		SslContextBuilder builder = SslContextBuilder.forClient()
+			.keyManager(managers.getKeyManagerFactory())
+			.trustManager(managers.getTrustManagerFactory());
+		if (options.getCiphers() != null) {
+			builder.ciphers(Arrays.asList(options.getCiphers()));
+		}
+		if (options.getEnabledProtocols() != null) {
+			builder.protocols(options.getEnabledProtocols());
+		}
+		return builder.build();
 	}
 
 }

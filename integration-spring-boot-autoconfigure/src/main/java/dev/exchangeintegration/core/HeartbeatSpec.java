@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keep-alive pings sent by an exchange stream, and how to recognise the answers.
  *
- * @param interval time between two pings
+ * @param interval time between two pings, positive
  * @param message an application-level ping text, such as {@code {"op":"ping"}}; when
  * {@code null}, a protocol ping (a WebSocket Ping frame) is sent
  * @param pongPattern a regular expression matching application-level pongs, or
@@ -29,7 +29,9 @@ public record HeartbeatSpec(Duration interval, @Nullable String message, @Nullab
 	public static final int MAX_PONG_LENGTH = 256;
 
 	/**
-	 * Validate the settings.
+	 * Create the settings. The durations are not checked here: the Boot layer checks the
+	 * configuration they come from, naming the property; a programmatic caller passes
+	 * positive ones.
 	 * @param interval time between two pings
 	 * @param message the application-level ping, or {@code null}
 	 * @param pongPattern the pattern of application-level pongs, or {@code null}
@@ -37,12 +39,6 @@ public record HeartbeatSpec(Duration interval, @Nullable String message, @Nullab
 	 */
 	public HeartbeatSpec {
 		Objects.requireNonNull(interval, "interval");
-		if (interval.isNegative() || interval.isZero()) {
-			throw new IllegalArgumentException("interval must be positive, was " + interval);
-		}
-		if (pongTimeout != null && (pongTimeout.isNegative() || pongTimeout.isZero())) {
-			throw new IllegalArgumentException("pongTimeout must be positive, was " + pongTimeout);
-		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.exchangeintegration.core;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
@@ -14,12 +15,14 @@ import reactor.util.retry.RetryBackoffSpec;
  * @param enabled whether to reconnect at all; {@code true} by default
  * @param initialBackoff the delay before the first reconnection attempt, positive so that
  * it can grow; 500 ms by default
- * @param maxBackoff the cap on the delay; 30 s by default
- * @param multiplier the factor the delay grows by after each failed attempt; 2 by default
+ * @param maxBackoff the cap on the delay, at least {@code initialBackoff}; 30 s by
+ * default
+ * @param multiplier the factor the delay grows by after each failed attempt, at least 1;
+ * 2 by default
  * @param jitter the random share of each delay, between 0 and 1; 0.5 by default, so a
  * delay of 1 s becomes 0.5 to 1.5 s
- * @param maxAttempts consecutive failed attempts after which the stream gives up;
- * {@link Long#MAX_VALUE} (unbounded) by default
+ * @param maxAttempts consecutive failed attempts after which the stream gives up, 0 or
+ * more; {@link Long#MAX_VALUE} (unbounded) by default
  */
 public record ReconnectSpec(boolean enabled, Duration initialBackoff, Duration maxBackoff, double multiplier,
 		double jitter, long maxAttempts) {
@@ -37,7 +40,9 @@ public record ReconnectSpec(boolean enabled, Duration initialBackoff, Duration m
 			Duration.ofSeconds(30), 2, 0.5, 0);
 
 	/**
-	 * Validate the settings.
+	 * Create the settings. Their ranges are not checked here: the Boot layer checks the
+	 * configuration they come from, naming the property; a programmatic caller keeps to
+	 * the ranges documented on each component.
 	 * @param enabled whether to reconnect
 	 * @param initialBackoff the first delay
 	 * @param maxBackoff the cap on the delay
@@ -46,19 +51,8 @@ public record ReconnectSpec(boolean enabled, Duration initialBackoff, Duration m
 	 * @param maxAttempts the attempts after which to give up
 	 */
 	public ReconnectSpec {
-		if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
-			throw new IllegalArgumentException(
-					"Backoff must be 0 < initialBackoff <= maxBackoff, was " + initialBackoff + ", " + maxBackoff);
-		}
-		if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
-			throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
-		}
-		if (!(jitter >= 0 && jitter <= 1)) {
-			throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);
-		}
-		if (maxAttempts < 0) {
-			throw new IllegalArgumentException("maxAttempts must not be negative, was " + maxAttempts);
-		}
+		Objects.requireNonNull(initialBackoff, "initialBackoff");
+		Objects.requireNonNull(maxBackoff, "maxBackoff");
 	}
 
 	/**

@@ -23,7 +23,7 @@ import tools.jackson.core.JsonPointer;
  * @param rejectionPattern a regular expression found in the exchange's error responses,
  * or {@code null}; a match while subscribing fails the connection
  * @param timeout how long to wait for the next frame while acknowledgements are pending,
- * re-armed on every frame; 10 s by default
+ * re-armed on every frame, positive; 10 s by default
  */
 public record SubscriptionAckSpec(@Nullable JsonPointer idPointer, @Nullable Pattern pattern,
 		@Nullable Pattern rejectionPattern, Duration timeout) {
@@ -34,20 +34,16 @@ public record SubscriptionAckSpec(@Nullable JsonPointer idPointer, @Nullable Pat
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
-	 * Validate the settings.
+	 * Create the settings. They are not checked here: the Boot layer checks the
+	 * configuration they come from, naming the property; a programmatic caller sets
+	 * exactly one of {@code idPointer} and {@code pattern}, and a positive timeout.
 	 * @param idPointer the pointer to the id, or {@code null}
 	 * @param pattern the acknowledgement pattern, or {@code null}
 	 * @param rejectionPattern the rejection pattern, or {@code null}
 	 * @param timeout the inactivity timeout
 	 */
 	public SubscriptionAckSpec {
-		if ((idPointer == null) == (pattern == null)) {
-			throw new IllegalArgumentException("Exactly one of idPointer and pattern must be set");
-		}
 		Objects.requireNonNull(timeout, "timeout");
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-		}
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param uri the {@code ws://} or {@code wss://} endpoint
  * @param maxFrameSize the largest frame payload accepted, in bytes, after reassembling
- * fragmented messages
+ * fragmented messages; positive
  */
 public record WebSocketTransportSpec(URI uri, int maxFrameSize) {
 
@@ -19,19 +19,13 @@ public record WebSocketTransportSpec(URI uri, int maxFrameSize) {
 	public static final int DEFAULT_MAX_FRAME_SIZE = 4 * 1024 * 1024;
 
 	/**
-	 * Validate the settings.
+	 * Create the settings. Their values are not checked here:
+	 * {@link WebSocketExchangeTransportFactory} checks the configuration they come from.
 	 * @param uri the endpoint
 	 * @param maxFrameSize the largest frame payload accepted
 	 */
 	public WebSocketTransportSpec {
 		Objects.requireNonNull(uri, "uri");
-		String scheme = uri.getScheme();
-		if (!"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
-			throw new IllegalArgumentException("WebSocket URI must use ws:// or wss://, was " + uri);
-		}
-		if (maxFrameSize < 1) {
-			throw new IllegalArgumentException("maxFrameSize must be positive, was " + maxFrameSize);
-		}
 	}
 
 	/**

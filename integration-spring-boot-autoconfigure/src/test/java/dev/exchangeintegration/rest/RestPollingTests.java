@@ -9,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.exchangeintegration.annotation.ExchangeListener;
-import dev.exchangeintegration.autoconfigure.InvalidExchangeConfigurationException;
 import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.event.ExchangeErrorEvent;
 import dev.exchangeintegration.test.Recorder;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static dev.exchangeintegration.test.ConfigurationFailures.assertInvalid;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -139,11 +139,9 @@ class RestPollingTests {
 		this.contextRunner
 			.withPropertyValues("exchange-integration.exchanges.premium.client=missing",
 					"exchange-integration.exchanges.premium.path=" + PATH)
-			.run((context) -> {
-				assertThat(context.getStartupFailure()).isInstanceOf(InvalidExchangeConfigurationException.class);
-				assertThat(((InvalidExchangeConfigurationException) context.getStartupFailure()).getProperty())
-					.isEqualTo("exchange-integration.exchanges.premium.client");
-			});
+			.run((context) -> assertInvalid(context.getStartupFailure(),
+					"exchange-integration.exchanges.premium.client",
+					"Exchange 'premium' polls with REST client 'missing', which is not configured."));
 	}
 
 	private static String index(String markPrice) {

@@ -4,10 +4,10 @@ import java.time.Clock;
 
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import dev.exchangeintegration.autoconfigure.ExchangeSchedulers;
-import dev.exchangeintegration.autoconfigure.RestPollTransportFactory;
-import dev.exchangeintegration.core.ExchangeStreamObserver;
+import dev.exchangeintegration.autoconfigure.ExchangeStreamObservers;
 import dev.exchangeintegration.rest.DefaultExchangeRestClient;
 import dev.exchangeintegration.rest.ExchangeRestClient;
+import dev.exchangeintegration.rest.poll.RestPollTransportFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,11 +63,10 @@ public final class RestClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ ExchangeStreamObserver.class, ExchangeSchedulers.class })
-	RestPollTransportFactory restPollTransportFactory(ExchangeRestClientFactory clients,
-			ConfigurableListableBeanFactory beanFactory, ExchangeStreamObserver observer,
-			ExchangeSchedulers schedulers) {
-		return new RestPollTransportFactory(clients, beanFactory, observer, schedulers);
+	@ConditionalOnBean({ ExchangeStreamObservers.class, ExchangeSchedulers.class })
+	RestPollTransportFactory restPollTransportFactory(ObjectProvider<ExchangeRestClient> clients,
+			ExchangeRestClientFactory clientFactory, ExchangeStreamObservers observer, ExchangeSchedulers schedulers) {
+		return new RestPollTransportFactory(clients, clientFactory::createForBaseUrl, observer, schedulers.timer());
 	}
 
 	@Configuration(proxyBeanMethods = false)

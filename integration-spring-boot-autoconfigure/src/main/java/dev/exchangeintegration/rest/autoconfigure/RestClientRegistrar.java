@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -29,7 +32,8 @@ import org.springframework.core.env.Environment;
  * Only the names are read here; the settings are bound by {@link RestClientsProperties}
  * and checked when each client is created.
  */
-public class RestClientRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+public class RestClientRegistrar
+		implements BeanDefinitionRegistryPostProcessor, BeanFactoryInitializationAotProcessor, EnvironmentAware {
 
 	static final String DEFAULT_FACTORY_BEAN_NAME = "exchangeRestClientFactory";
 
@@ -76,6 +80,14 @@ public class RestClientRegistrar implements BeanDefinitionRegistryPostProcessor,
 			definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 			registry.registerBeanDefinition(beanName(name), definition);
 		}
+	}
+
+	@Override
+	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+			ConfigurableListableBeanFactory beanFactory) {
+		// nothing to contribute: implemented so that AOT leaves this registrar out of the
+		// generated context, which registers the clients already
+		return null;
 	}
 
 	private static String factoryBeanName(BeanDefinitionRegistry registry) {

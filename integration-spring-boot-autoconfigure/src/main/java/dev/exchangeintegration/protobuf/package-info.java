@@ -1,0 +1,7 @@
+/**
+ * The {@code protobuf} format: frames parsed into generated protobuf message classes.
+ */
+@NullMarked
+package dev.exchangeintegration.protobuf;
+
+import org.jspecify.annotations.NullMarked;

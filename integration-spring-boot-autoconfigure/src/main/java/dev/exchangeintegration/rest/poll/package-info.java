@@ -1,0 +1,7 @@
+/**
+ * The {@code rest-poll} protocol: a REST endpoint polled as a stream.
+ */
+@NullMarked
+package dev.exchangeintegration.rest.poll;
+
+import org.jspecify.annotations.NullMarked;
