@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.google.protobuf.Timestamp;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
+import dev.exchangeintegration.rest.autoconfigure.RestClientAutoConfiguration;
 import dev.exchangeintegration.rest.poll.RestPollSettings;
 import dev.exchangeintegration.test.BinanceMessage;
 import dev.exchangeintegration.test.VolumeConfiguration;
@@ -19,8 +20,12 @@ import org.springframework.aot.generate.GeneratedFiles.Kind;
 import org.springframework.aot.generate.InMemoryGeneratedFiles;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.core.io.InputStreamSource;
@@ -57,7 +62,7 @@ class ExchangeStreamAotTests {
 			.contains("ResolvableType.forClassWithGenerics(Flux.class, Volume.class)")
 			.contains(
 					"new AutowireCandidateQualifier(\"org.springframework.beans.factory.annotation.Qualifier\", \"binance\")")
-			.contains("forFactoryMethod(ExchangeRestClientFactory.class, \"createClient\", String.class)")
+			.contains("forFactoryMethod(ExchangeRestClientFactory.class, \"create\", String.class)")
 			.contains("addIndexedArgumentValue(0, \"binance-api\")");
 		assertThat(code).doesNotContain("registerBeanDefinition(\"exchangeStreamRegistrar\"")
 			.doesNotContain("registerBeanDefinition(\"restClientRegistrar\"");
@@ -89,8 +94,10 @@ class ExchangeStreamAotTests {
 						"exchange-integration.exchanges.clock.message-type=" + Timestamp.class.getName(),
 						"exchange-integration.rest.binance-api.base-url=https://127.0.0.1:9")
 				.applyTo(context);
-			context.register(JacksonAutoConfiguration.class, ExchangeIntegrationAutoConfiguration.class,
-					VolumeConfiguration.class);
+			context.register(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+					WebClientAutoConfiguration.class, ExchangeIntegrationAutoConfiguration.class,
+					RestClientAutoConfiguration.class, VolumeConfiguration.class);
 			new ApplicationContextAotGenerator().processAheadOfTime(context, this.generationContext);
 		}
 		this.generationContext.writeGeneratedContent();

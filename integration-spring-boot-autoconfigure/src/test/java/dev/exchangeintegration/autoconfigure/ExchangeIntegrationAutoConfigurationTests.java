@@ -11,6 +11,7 @@ import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Recon
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.core.OverflowPolicy;
 import dev.exchangeintegration.core.Transformer;
+import dev.exchangeintegration.rest.autoconfigure.RestClientAutoConfiguration;
 import dev.exchangeintegration.test.CapturingWebSocketTransportFactory;
 import dev.exchangeintegration.test.Volume;
 import dev.exchangeintegration.test.VolumeConfiguration;
@@ -23,8 +24,12 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
@@ -263,14 +268,19 @@ class ExchangeIntegrationAutoConfigurationTests {
 
 	@Test
 	void unknownProtocolFailsNamingThePropertyAndListingTheProtocols() {
-		this.contextRunner.withPropertyValues(BINANCE + "url=" + URL, BINANCE + "protocol=fix").run((context) -> {
-			InvalidConfigurationPropertyValueException ex = assertInvalid(context.getStartupFailure(),
-					"exchange-integration.exchanges.binance.protocol",
-					"Exchange 'binance' has protocol 'fix', for which no transport is available.");
-			assertThat(ex.getValue()).isEqualTo("fix");
-			assertThat(ex.getReason()).endsWith(
-					"Use one of [websocket, rest-poll], or define an ExchangeTransportFactory bean whose protocol is 'fix'.");
-		});
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(CodecsAutoConfiguration.class, HttpClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class))
+			.withPropertyValues(BINANCE + "url=" + URL, BINANCE + "protocol=fix")
+			.run((context) -> {
+				InvalidConfigurationPropertyValueException ex = assertInvalid(context.getStartupFailure(),
+						"exchange-integration.exchanges.binance.protocol",
+						"Exchange 'binance' has protocol 'fix', for which no transport is available.");
+				assertThat(ex.getValue()).isEqualTo("fix");
+				assertThat(ex.getReason()).endsWith(
+						"Use one of [websocket, rest-poll], or define an ExchangeTransportFactory bean whose protocol is 'fix'.");
+			});
 	}
 
 	@Test
