@@ -20,9 +20,10 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 
 	/**
 	 * Outputs waiting for a sleeping consumer before it is woken in the middle of a read:
-	 * a bound on the delay that waking once per read adds.
+	 * a bound on the delay that waking once per read adds (under half a millisecond at
+	 * 300,000 frames a second), for a wake-up per 128 outputs at most.
 	 */
-	private static final int WAKE_AFTER = 32;
+	private static final int WAKE_AFTER = 128;
 
 	final Outputs<O> outputs;
 

@@ -15,24 +15,21 @@ import reactor.core.Exceptions;
  * to the handler in order.
  * <p>
  * When the buffer is empty the loop spins briefly, then parks, after saying so: the
- * transport's thread unparks it only when it has said so, so that a busy stream costs no
- * wake-up per output.
+ * transport's thread unparks it only when it has said so, and then once per read (see
+ * {@link BufferedConsumer}), so that a busy stream costs no wake-up per output and the
+ * consumer handles its outputs in batches.
  *
  * @param <O> the output type
  */
 final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSubscription, Runnable {
 
 	/**
-	 * Checks of an empty buffer, with a spin-wait hint, before yielding: a few
-	 * microseconds, less than a wake-up costs.
+	 * Checks of an empty buffer, with a spin-wait hint, before parking: a microsecond or
+	 * two, for an output that follows at once. Spinning longer costs more than it saves:
+	 * a parked consumer is woken once per read, and on a machine with few cores a
+	 * spinning thread takes the processor from the transport's.
 	 */
-	private static final int SPINS = 256;
-
-	/**
-	 * Checks of an empty buffer, each after yielding the processor, before parking: on a
-	 * busy machine they give the transport's thread the processor.
-	 */
-	private static final int YIELDS = 8;
+	private static final int SPINS = 64;
 
 	private final OutputHandler<? super O> handler;
 
@@ -118,16 +115,11 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 	}
 
 	private void idle() {
-		for (int i = 0; i < SPINS + YIELDS; i++) {
+		for (int i = 0; i < SPINS; i++) {
 			if (hasWork()) {
 				return;
 			}
-			if (i < SPINS) {
-				Thread.onSpinWait();
-			}
-			else {
-				Thread.yield();
-			}
+			Thread.onSpinWait();
 		}
 		this.sleeping = true;
 		if (!hasWork()) {
