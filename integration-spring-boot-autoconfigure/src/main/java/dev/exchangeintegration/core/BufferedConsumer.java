@@ -21,7 +21,8 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 	/**
 	 * Outputs waiting for a sleeping consumer before it is woken in the middle of a read:
 	 * a bound on the delay that waking once per read adds (under half a millisecond at
-	 * 300,000 frames a second), for a wake-up per 128 outputs at most.
+	 * 300,000 frames a second), for a wake-up per 128 outputs at most; a quarter of its
+	 * buffer for a consumer whose buffer is smaller than 512.
 	 */
 	private static final int WAKE_AFTER = 128;
 
@@ -39,6 +40,8 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 
 	private final int resumeAt;
 
+	private final int wakeAfter;
+
 	private final AtomicLong droppedByName;
 
 	// written by the producer only
@@ -53,6 +56,8 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 				policy == OverflowPolicy.DROP_OLDEST || policy == OverflowPolicy.ERROR);
 		this.hold = outputs.gate().newHold(name, bufferSize);
 		this.resumeAt = bufferSize / 2;
+		// a small buffer must not fill up while its consumer sleeps
+		this.wakeAfter = Math.max(1, Math.min(WAKE_AFTER, bufferSize / 4));
 		this.droppedByName = outputs.dropCounter(name);
 	}
 
@@ -71,7 +76,7 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 		}
 		// woken at the end of the read, or once it has a few outputs waiting
 		this.buffer.offer(output, receivedAt, headers, false);
-		if (isAsleep() && this.buffer.sizeNow() >= WAKE_AFTER) {
+		if (isAsleep() && this.buffer.sizeNow() >= this.wakeAfter) {
 			wakeUp();
 		}
 	}
