@@ -28,9 +28,10 @@ public enum OverflowPolicy {
 	DROP_LATEST,
 
 	/**
-	 * Fail the consumer: a {@code Flux} subscriber receives a
-	 * {@link ConsumerOverflowException} and its buffered outputs are dropped; a listener
-	 * method is resubscribed and goes on with new outputs.
+	 * Fail the consumer: its buffered outputs and the new one are dropped, and the
+	 * failure is reported every time; a {@code Flux} subscriber then receives a
+	 * {@link ConsumerOverflowException}, while any other consumer, such as a listener
+	 * method, goes on with the outputs that follow.
 	 */
 	ERROR
 
