@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.exchangeintegration.core.ConnectionState;
 import dev.exchangeintegration.core.ExchangeError;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
+import dev.exchangeintegration.logging.ExchangeLogging;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -36,13 +37,13 @@ public class ExchangeStreamObservers implements ExchangeStreamObserver {
 
 	@Override
 	public void onError(ExchangeError error) {
-		forEach((observer) -> observer.onError(error));
+		forEach(error.exchange(), (observer) -> observer.onError(error));
 	}
 
 	@Override
 	public void onStateChange(String exchange, ConnectionState previous, ConnectionState current,
 			@Nullable Throwable cause) {
-		forEach((observer) -> observer.onStateChange(exchange, previous, current, cause));
+		forEach(exchange, (observer) -> observer.onStateChange(exchange, previous, current, cause));
 	}
 
 	/**
@@ -59,13 +60,14 @@ public class ExchangeStreamObservers implements ExchangeStreamObserver {
 		return observers;
 	}
 
-	private void forEach(Consumer<ExchangeStreamObserver> call) {
+	private void forEach(String exchange, Consumer<ExchangeStreamObserver> call) {
 		for (ExchangeStreamObserver observer : observers()) {
 			try {
 				call.accept(observer);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("ExchangeStreamObserver " + observer + " failed", ex);
+				ExchangeLogging.warn(logger, exchange, () -> "ExchangeStreamObserver " + observer + " failed",
+						ExchangeLogging.escaped(ex));
 			}
 		}
 	}

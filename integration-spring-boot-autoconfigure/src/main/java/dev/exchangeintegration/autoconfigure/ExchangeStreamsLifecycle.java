@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry;
+import dev.exchangeintegration.logging.ExchangeLogging;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +80,8 @@ public class ExchangeStreamsLifecycle implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			// one stream failing to stop must not keep the others open
-			logger.warn("Exchange '" + stream.name() + "' did not stop cleanly", ex);
+			ExchangeLogging.warn(logger, stream.name(), () -> "Exchange '" + stream.name() + "' did not stop cleanly",
+					ExchangeLogging.escaped(ex));
 		}
 	}
 

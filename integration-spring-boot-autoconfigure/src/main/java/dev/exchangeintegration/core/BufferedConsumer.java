@@ -3,6 +3,8 @@ package dev.exchangeintegration.core;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A consumer with a buffer of its own, filled on the transport's thread and drained by
  * the consumer's own delivery: its overflow policy applies when the buffer is full.
@@ -38,6 +40,8 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 
 	final ReadGate.Hold hold;
 
+	final ConsumerObserver.@Nullable DeliveryTimer deliveryTimer;
+
 	private final int resumeAt;
 
 	private final int wakeAfter;
@@ -59,6 +63,7 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 		// a small buffer must not fill up while its consumer sleeps
 		this.wakeAfter = Math.max(1, Math.min(WAKE_AFTER, bufferSize / 4));
 		this.droppedByName = outputs.dropCounter(name);
+		this.deliveryTimer = outputs.deliveryTimer(name);
 	}
 
 	@Override
@@ -185,6 +190,16 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 	 */
 	final long droppedCount() {
 		return this.dropped;
+	}
+
+	/**
+	 * Record the delivery time of the output just polled, if deliveries are timed.
+	 */
+	final void timeDelivery() {
+		ConsumerObserver.DeliveryTimer timer = this.deliveryTimer;
+		if (timer != null) {
+			timer.record(System.nanoTime() - this.buffer.polledReceivedAt());
+		}
 	}
 
 	/**

@@ -11,7 +11,8 @@ public record CloseStatus(int code, String reason) {
 
 	@Override
 	public String toString() {
-		return this.reason.isEmpty() ? String.valueOf(this.code) : this.code + " (" + this.reason + ")";
+		return this.reason.isEmpty() ? String.valueOf(this.code)
+				: this.code + " (" + Excerpts.escape(this.reason, Frame.EXCERPT_LENGTH) + ")";
 	}
 
 }

@@ -9,6 +9,8 @@ package dev.exchangeintegration.core;
  *     └── backoff ── RECONNECTING ◀── failure, close, stale, pong timeout
  *                          │
  *        stop, reconnection disabled or exhausted ──▶ STOPPED
+ *
+ * any state but STOPPED ──suspend──▶ SUSPENDED ──resume──▶ CONNECTING
  * </pre>
  */
 public enum ConnectionState {
@@ -38,6 +40,13 @@ public enum ConnectionState {
 	 * again.
 	 */
 	RECONNECTING,
+
+	/**
+	 * Disconnected on request ({@link DefaultExchangeStream#suspend}), for example by an
+	 * operator: no connection is opened until {@link DefaultExchangeStream#resume()}; the
+	 * consumers stay subscribed.
+	 */
+	SUSPENDED,
 
 	/**
 	 * Stopped for good: the stream was stopped, or reconnection is disabled or exhausted.

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -47,9 +46,14 @@ final class Connections implements ConnectionContext {
 
 	private final List<Object> subscriptions;
 
-	private final Sinks.Empty<Void> terminated = Sinks.empty();
+	private final Object lifecycle = new Object();
 
-	private final AtomicBoolean started = new AtomicBoolean();
+	private volatile Sinks.Empty<Void> terminated = Sinks.empty();
+
+	private boolean started;
+
+	// disconnected on request, until resumed
+	private volatile boolean suspended;
 
 	private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.NEW);
 
@@ -78,12 +82,100 @@ final class Connections implements ConnectionContext {
 	}
 
 	void start() {
-		if (!this.started.compareAndSet(false, true)) {
-			return;
+		synchronized (this.lifecycle) {
+			if (this.started || this.stopping) {
+				return;
+			}
+			this.started = true;
+			run();
 		}
+	}
+
+	private void run() {
+		this.terminated = Sinks.empty();
 		this.connections = Flux.defer(this::connect)
-			.retryWhen(this.settings.reconnect().toRetry().scheduler(this.timer).filter((ex) -> !this.stopping))
-			.subscribe(null, this::onGaveUp, this::complete);
+			.retryWhen(this.settings.reconnect().toRetry().scheduler(this.timer).filter((ex) -> !isStopping()))
+			.subscribe(null, this::onGaveUp, this::ended);
+	}
+
+	/**
+	 * Close the connection gracefully, waiting at most {@code timeout}, and open none
+	 * until {@link #resume()}; the consumers stay subscribed.
+	 * @return whether the stream was suspended by this call
+	 */
+	boolean suspend(Duration timeout) {
+		synchronized (this.lifecycle) {
+			if (!this.started || this.stopping || this.suspended || state() == ConnectionState.STOPPED) {
+				return false;
+			}
+			this.suspended = true;
+			try {
+				closeCurrent(timeout);
+			}
+			finally {
+				Disposable all = this.connections;
+				if (all != null) {
+					all.dispose();
+				}
+				suspended();
+			}
+			return true;
+		}
+	}
+
+	/**
+	 * Connect again after {@link #suspend(Duration)}.
+	 * @return whether the stream was resumed by this call
+	 */
+	boolean resume() {
+		synchronized (this.lifecycle) {
+			if (!this.suspended || this.stopping) {
+				return false;
+			}
+			this.suspended = false;
+			run();
+			return true;
+		}
+	}
+
+	/**
+	 * Drop the current connection now, as if it had failed, and reconnect with the usual
+	 * backoff; the subscriptions are sent again.
+	 * @return whether a connection was dropped
+	 */
+	boolean reconnect() {
+		StreamConnection connection = this.current;
+		return connection != null && !isStopping() && this.settings.reconnects()
+				&& connection.drop(new OperatorReconnectException(this.settings.name()));
+	}
+
+	private void closeCurrent(Duration timeout) {
+		StreamConnection connection = this.current;
+		if (connection != null && connection.close("client stopping")) {
+			// an exchange that does not answer the close gets no longer than this
+			this.terminated.asMono().timeout(timeout, Mono.empty()).block();
+		}
+	}
+
+	private void ended() {
+		if (this.suspended && !this.stopping) {
+			suspended();
+		}
+		else {
+			complete();
+		}
+	}
+
+	private void suspended() {
+		synchronized (this.state) {
+			this.current = null;
+			ConnectionState previous = this.state.get();
+			if (previous != ConnectionState.STOPPED && previous != ConnectionState.SUSPENDED) {
+				this.state.set(ConnectionState.SUSPENDED);
+				this.observer.onStateChange(this.settings.name(), previous, ConnectionState.SUSPENDED, null);
+			}
+		}
+		this.terminated.emitEmpty(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 	}
 
 	/**
@@ -96,11 +188,7 @@ final class Connections implements ConnectionContext {
 		}
 		this.stopping = true;
 		try {
-			StreamConnection connection = this.current;
-			if (connection != null && connection.close("client stopping")) {
-				// an exchange that does not answer the close gets no longer than this
-				this.terminated.asMono().timeout(timeout, Mono.empty()).block();
-			}
+			closeCurrent(timeout);
 		}
 		finally {
 			Disposable all = this.connections;
@@ -140,7 +228,7 @@ final class Connections implements ConnectionContext {
 	}
 
 	private Flux<Object> connect() {
-		if (this.stopping) {
+		if (isStopping()) {
 			return Flux.empty();
 		}
 		StreamConnection connection = new StreamConnection(this);
@@ -153,6 +241,10 @@ final class Connections implements ConnectionContext {
 	}
 
 	private void onGaveUp(Throwable error) {
+		if (this.suspended && !this.stopping) {
+			suspended();
+			return;
+		}
 		if (!this.stopping && this.settings.reconnects()) {
 			Throwable cause = Exceptions.isRetryExhausted(error) ? error.getCause() : error;
 			report(ErrorKind.CONNECTION,
@@ -182,7 +274,7 @@ final class Connections implements ConnectionContext {
 
 	@Override
 	public boolean isStopping() {
-		return this.stopping;
+		return this.stopping || this.suspended;
 	}
 
 	@Override

@@ -51,17 +51,21 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 	private final Connections connections;
 
+	private final StreamStatistics statistics = new StreamStatistics();
+
 	private DefaultExchangeStream(Builder<I, O> builder) {
 		this.name = builder.name;
 		this.deliveryScheduler = Objects.requireNonNull(builder.deliveryScheduler, "deliveryScheduler");
-		ReadGate gate = new ReadGate(builder.name, builder.observer, builder.timer);
-		this.outputs = new Outputs<>(builder.name, builder.observer, gate, builder.overflow, builder.bufferSize);
-		FramePipeline<I, O> pipeline = new FramePipeline<>(builder.parser, builder.transformer, this.outputs,
-				builder.observer);
+		ExchangeStreamObserver observer = new CountingObserver(this.statistics, builder.observer);
+		ReadGate gate = new ReadGate(builder.name, observer, builder.timer);
+		this.outputs = new Outputs<>(builder.name, observer, gate, builder.overflow, builder.bufferSize,
+				this.statistics, builder.consumerObserver);
+		FramePipeline<I, O> pipeline = new FramePipeline<>(builder.parser, builder.transformer, this.outputs, observer,
+				this.statistics);
 		StreamSettings settings = new StreamSettings(builder.name, builder.reconnect, builder.subscriptionAck,
 				builder.heartbeat, builder.staleTimeout, builder.connectTimeout);
-		this.connections = new Connections(settings, builder.transport, builder.subscriptions, builder.observer,
-				builder.timer, pipeline, gate, this.outputs::complete);
+		this.connections = new Connections(settings, builder.transport, builder.subscriptions, observer, builder.timer,
+				pipeline, gate, this.outputs::complete);
 	}
 
 	@Override
@@ -107,6 +111,56 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 	@Override
 	public Map<String, Long> droppedOutputs() {
 		return this.outputs.droppedOutputs();
+	}
+
+	/**
+	 * Return what the stream has done so far: frames, outputs, errors, reconnects, its
+	 * state and since when.
+	 * @return the statistics, updated as the stream works
+	 */
+	public StreamStatistics statistics() {
+		return this.statistics;
+	}
+
+	/**
+	 * Return a snapshot of every consumer subscribed now: listeners, sinks and
+	 * {@code Flux} subscribers, each with its name.
+	 * @return the consumers, in the order they subscribed
+	 */
+	public List<ConsumerStatus> consumers() {
+		return this.outputs.consumers();
+	}
+
+	/**
+	 * Close the connection gracefully and open none until {@link #resume()}, for example
+	 * at an operator's request. Unlike {@link #stop(Duration)}, the consumers stay
+	 * subscribed and nothing completes; the state is {@link ConnectionState#SUSPENDED}.
+	 * Does nothing when not started, already suspended or stopped.
+	 * @param timeout how long to wait for the exchange to answer the close
+	 * @return whether the stream was suspended by this call
+	 */
+	public boolean suspend(Duration timeout) {
+		return this.connections.suspend(timeout);
+	}
+
+	/**
+	 * Connect again after {@link #suspend(Duration)}, sending every subscription, those
+	 * added at runtime included. Does nothing unless suspended.
+	 * @return whether the stream was resumed by this call
+	 */
+	public boolean resume() {
+		return this.connections.resume();
+	}
+
+	/**
+	 * Drop the connection now and reconnect with the usual backoff, sending every
+	 * subscription again; counted as a reconnect with reason
+	 * {@value StreamStatistics#OPERATOR}, not reported as an error. Does nothing with no
+	 * connection, or when reconnection is disabled.
+	 * @return whether a connection was dropped
+	 */
+	public boolean reconnect() {
+		return this.connections.reconnect();
 	}
 
 	/**
@@ -194,6 +248,8 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 		private @Nullable Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
+		private @Nullable ConsumerObserver consumerObserver;
+
 		private Builder(String name, Transport transport, ProtocolParser<I> parser, Transformer<I, O> transformer) {
 			this.name = name;
 			this.transport = transport;
@@ -222,6 +278,25 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		public Builder<I, O> observer(ExchangeStreamObserver observer) {
 			this.observer = observer;
 			return this;
+		}
+
+		/**
+		 * Set the observer told of each consumer as it subscribes, which may time its
+		 * deliveries. None by default: deliveries are not timed.
+		 * @param consumerObserver the observer, or {@code null}
+		 * @return this builder
+		 */
+		public Builder<I, O> consumerObserver(@Nullable ConsumerObserver consumerObserver) {
+			this.consumerObserver = consumerObserver;
+			return this;
+		}
+
+		/**
+		 * Return the exchange name.
+		 * @return the name
+		 */
+		public String name() {
+			return this.name;
 		}
 
 		/**

@@ -25,6 +25,10 @@ final class DeliveryContext implements OutputContext {
 		return this;
 	}
 
+	long receivedAtNanos() {
+		return this.receivedAt;
+	}
+
 	@Override
 	public String exchange() {
 		return this.exchange;

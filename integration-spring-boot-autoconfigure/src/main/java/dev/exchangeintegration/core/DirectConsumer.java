@@ -3,6 +3,7 @@ package dev.exchangeintegration.core;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 
 /**
@@ -22,6 +23,8 @@ final class DirectConsumer<O> implements Receiver<O>, OutputSubscription {
 
 	private final ReadGate.Hold hold;
 
+	private final ConsumerObserver.@Nullable DeliveryTimer deliveryTimer;
+
 	private volatile boolean paused;
 
 	private volatile boolean disposed;
@@ -32,6 +35,7 @@ final class DirectConsumer<O> implements Receiver<O>, OutputSubscription {
 		this.handler = handler;
 		// a deliberate pause is not an overflow: nothing to report
 		this.hold = outputs.gate().newHold(name, 0);
+		this.deliveryTimer = outputs.deliveryTimer(name);
 	}
 
 	@Override
@@ -42,6 +46,10 @@ final class DirectConsumer<O> implements Receiver<O>, OutputSubscription {
 		if (this.paused) {
 			// a new connection reads until a paused consumer is handed an output
 			this.outputs.gate().ensurePaused();
+		}
+		ConsumerObserver.DeliveryTimer timer = this.deliveryTimer;
+		if (timer != null) {
+			timer.record(System.nanoTime() - this.outputs.frameContext().receivedAtNanos());
 		}
 		try {
 			// the frame's context, set once per frame by the stream
@@ -56,6 +64,11 @@ final class DirectConsumer<O> implements Receiver<O>, OutputSubscription {
 	@Override
 	public void complete() {
 		this.outputs.gate().release(this.hold);
+	}
+
+	@Override
+	public ConsumerStatus status() {
+		return new ConsumerStatus(this.name, "direct", 0, 0, this.paused);
 	}
 
 	@Override

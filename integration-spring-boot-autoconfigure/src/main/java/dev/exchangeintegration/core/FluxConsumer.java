@@ -164,6 +164,7 @@ final class FluxConsumer<O> extends BufferedConsumer<O> implements Subscription,
 				if (output == null) {
 					break;
 				}
+				timeDelivery();
 				this.actual.onNext((O) output);
 				emitted++;
 				releaseIfDrained();
@@ -197,6 +198,13 @@ final class FluxConsumer<O> extends BufferedConsumer<O> implements Subscription,
 			// drop what is left for the garbage collector
 		}
 		this.worker.dispose();
+	}
+
+	@Override
+	public ConsumerStatus status() {
+		// a subscriber that requests nothing is as good as paused
+		return new ConsumerStatus(this.name, "flux", (int) this.buffer.size(), droppedCount(),
+				this.emitted == this.requested && !this.buffer.isEmpty());
 	}
 
 }

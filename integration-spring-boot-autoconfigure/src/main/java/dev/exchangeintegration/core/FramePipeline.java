@@ -21,8 +21,11 @@ final class FramePipeline<I, O> {
 
 	private final String exchange;
 
+	private final StreamStatistics statistics;
+
 	FramePipeline(ProtocolParser<I> parser, Transformer<I, O> transformer, Outputs<O> outputs,
-			ExchangeStreamObserver observer) {
+			ExchangeStreamObserver observer, StreamStatistics statistics) {
+		this.statistics = statistics;
 		this.parser = parser;
 		this.transformer = transformer;
 		this.outputs = outputs;
@@ -36,6 +39,7 @@ final class FramePipeline<I, O> {
 	 * @param receivedAt when it was read, as {@link System#nanoTime()}
 	 */
 	void process(Frame frame, long receivedAt) {
+		this.statistics.frame(frame.length(), receivedAt);
 		I input;
 		try {
 			input = this.parser.parse(frame);

@@ -104,6 +104,7 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 
 	@SuppressWarnings("unchecked")
 	private void handle(Object output) {
+		timeDelivery();
 		try {
 			this.handler.onOutput((O) output,
 					this.context.set(this.buffer.polledReceivedAt(), this.buffer.polledHeaders()));
@@ -202,6 +203,11 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 	public void resume() {
 		this.paused = false;
 		wake();
+	}
+
+	@Override
+	public ConsumerStatus status() {
+		return new ConsumerStatus(this.name, "isolated", buffered(), dropped(), isPaused());
 	}
 
 	@Override

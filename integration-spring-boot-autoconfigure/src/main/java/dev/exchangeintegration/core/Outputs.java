@@ -1,7 +1,9 @@
 package dev.exchangeintegration.core;
 
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -42,6 +44,10 @@ final class Outputs<O> {
 
 	private final DeliveryContext frameContext;
 
+	private final StreamStatistics statistics;
+
+	private final @Nullable ConsumerObserver consumerObserver;
+
 	private final Consumer<O> emitter = this::emit;
 
 	private final Object lock = new Object();
@@ -61,8 +67,11 @@ final class Outputs<O> {
 
 	private Map<String, Object> frameHeaders = Map.of();
 
-	Outputs(String exchange, ExchangeStreamObserver observer, ReadGate gate, OverflowPolicy overflow, int bufferSize) {
+	Outputs(String exchange, ExchangeStreamObserver observer, ReadGate gate, OverflowPolicy overflow, int bufferSize,
+			StreamStatistics statistics, @Nullable ConsumerObserver consumerObserver) {
 		this.exchange = exchange;
+		this.statistics = statistics;
+		this.consumerObserver = consumerObserver;
 		this.observer = observer;
 		this.gate = gate;
 		this.overflow = overflow;
@@ -107,6 +116,7 @@ final class Outputs<O> {
 
 	private void emit(O output) {
 		Objects.requireNonNull(output, "Transformer emitted a null output");
+		this.statistics.output();
 		for (Receiver<O> receiver : this.receivers) {
 			receiver.receive(output, this.frameReceivedAt, this.frameHeaders);
 		}
@@ -219,6 +229,26 @@ final class Outputs<O> {
 			}
 		});
 		return counts;
+	}
+
+	/**
+	 * Return a snapshot of every consumer.
+	 */
+	List<ConsumerStatus> consumers() {
+		Receiver<O>[] all = this.receivers;
+		List<ConsumerStatus> statuses = new ArrayList<>(all.length);
+		for (Receiver<O> receiver : all) {
+			statuses.add(receiver.status());
+		}
+		return statuses;
+	}
+
+	/**
+	 * Return the timer of a new consumer's deliveries, if they are timed.
+	 */
+	ConsumerObserver.@Nullable DeliveryTimer deliveryTimer(String consumer) {
+		ConsumerObserver observer = this.consumerObserver;
+		return (observer != null) ? observer.subscribed(this.exchange, consumer) : null;
 	}
 
 	AtomicLong dropCounter(String consumer) {

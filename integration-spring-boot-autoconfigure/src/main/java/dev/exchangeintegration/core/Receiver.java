@@ -31,6 +31,11 @@ interface Receiver<O> {
 	void complete();
 
 	/**
+	 * Return a snapshot of the consumer.
+	 */
+	ConsumerStatus status();
+
+	/**
 	 * Wait until the consumer has ended, after {@link #complete()}.
 	 * @param deadline the {@link System#nanoTime()} to wait until at most
 	 * @return whether it ended in time

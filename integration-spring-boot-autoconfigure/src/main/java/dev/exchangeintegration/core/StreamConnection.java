@@ -215,6 +215,20 @@ final class StreamConnection implements Transport.Handler {
 		return true;
 	}
 
+	/**
+	 * End this connection now, without reporting an error, and let the stream reconnect
+	 * with its usual backoff.
+	 * @return whether the connection was open and is now dropped
+	 */
+	boolean drop(Throwable cause) {
+		if (this.context.isStopping() || !this.ended.compareAndSet(false, true)) {
+			return false;
+		}
+		changeState(ConnectionState.RECONNECTING, cause);
+		this.signals.emitError(cause, Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT));
+		return true;
+	}
+
 	private static boolean isPong(Frame frame, HeartbeatSpec heartbeat) {
 		return frame.type() == FrameType.TEXT && frame.length() <= HeartbeatSpec.MAX_PONG_LENGTH
 				&& heartbeat.pongPattern().matcher(textOrEmpty(frame)).find();

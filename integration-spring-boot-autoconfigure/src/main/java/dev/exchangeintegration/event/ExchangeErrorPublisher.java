@@ -4,6 +4,7 @@ import dev.exchangeintegration.core.ConnectionState;
 import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.ExchangeError;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
+import dev.exchangeintegration.logging.ExchangeLogging;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Reports what happens in exchange streams: logs each error at WARN with the exchange
- * name and a bounded excerpt of the payload, logs state changes, and publishes both as
- * {@link ExchangeErrorEvent} and {@link ExchangeStateEvent} on a scheduler of its own so
- * that event listeners never run on a transport's I/O thread.
+ * name and a bounded excerpt of the payload, logs state changes, each with the exchange
+ * in the MDC and exchange-supplied text escaped (see {@link ExchangeLogging}), and
+ * publishes both as {@link ExchangeErrorEvent} and {@link ExchangeStateEvent} on a
+ * scheduler of its own so that event listeners never run on a transport's I/O thread.
  */
 public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 
@@ -45,10 +47,8 @@ public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 	@Override
 	public void onStateChange(String exchange, ConnectionState previous, ConnectionState current,
 			@Nullable Throwable cause) {
-		if (logger.isInfoEnabled()) {
-			logger.info("Exchange '" + exchange + "' " + previous + " -> " + current
-					+ ((cause != null) ? " (" + cause.getMessage() + ")" : ""));
-		}
+		ExchangeLogging.info(logger, exchange, () -> "Exchange '" + exchange + "' " + previous + " -> " + current
+				+ ((cause != null) ? " (" + cause.getMessage() + ")" : ""));
 		publish(new ExchangeStateEvent(exchange, previous, current, cause));
 	}
 
@@ -61,7 +61,8 @@ public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 			return;
 		}
 		if (error.kind() == ErrorKind.OVERFLOW) {
-			logger.warn("Exchange '" + error.exchange() + "': " + error.cause().getMessage());
+			ExchangeLogging.warn(logger, error.exchange(),
+					() -> "Exchange '" + error.exchange() + "': " + error.cause().getMessage(), null);
 			return;
 		}
 		StringBuilder message = new StringBuilder("Exchange '").append(error.exchange())
@@ -74,7 +75,9 @@ public class ExchangeErrorPublisher implements ExchangeStreamObserver {
 		}
 		boolean expected = error.kind() == ErrorKind.PARSE || error.kind() == ErrorKind.TRANSFORM
 				|| error.kind() == ErrorKind.LISTENER;
-		logger.warn(message, (expected && logger.isDebugEnabled()) ? error.cause() : null);
+		// the stack trace, at DEBUG only, starts with the message: escaped too
+		Throwable trace = (expected && logger.isDebugEnabled()) ? ExchangeLogging.escaped(error.cause()) : null;
+		ExchangeLogging.warn(logger, error.exchange(), message::toString, trace);
 	}
 
 }

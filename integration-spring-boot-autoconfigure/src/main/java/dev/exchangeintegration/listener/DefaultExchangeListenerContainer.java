@@ -10,6 +10,7 @@ import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.core.OutputContext;
 import dev.exchangeintegration.core.OutputHandler;
 import dev.exchangeintegration.core.OutputSubscription;
+import dev.exchangeintegration.logging.ExchangeLogging;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -127,8 +128,11 @@ final class DefaultExchangeListenerContainer implements ExchangeListenerContaine
 				stopping.dispose();
 			}
 			else if (!stopping.drainAndDispose(timeout)) {
-				logger.warn("Listener " + getListenerId() + " of exchange '" + getExchange() + "' did not drain in "
-						+ timeout.toMillis() + " ms; " + stopping.buffered() + " buffered output(s) not delivered");
+				ExchangeLogging.warn(logger, getExchange(),
+						() -> "Listener " + getListenerId() + " of exchange '" + getExchange() + "' did not drain in "
+								+ timeout.toMillis() + " ms; " + stopping.buffered()
+								+ " buffered output(s) not delivered",
+						null);
 			}
 			this.droppedBefore += stopping.dropped();
 		}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.exchangeintegration.listener.ExchangeStreamLookup.TypedStream;
+import dev.exchangeintegration.logging.ExchangeLogging;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -154,8 +155,8 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 		TypedStream stream = this.streams.find(endpoint.exchange());
 		if (stream == null) {
 			if (this.streams.isDisabled(endpoint.exchange())) {
-				logger
-					.info("Exchange '" + endpoint.exchange() + "' is disabled; not starting listener " + endpoint.id());
+				ExchangeLogging.info(logger, endpoint.exchange(), () -> "Exchange '" + endpoint.exchange()
+						+ "' is disabled; not starting listener " + endpoint.id());
 				return null;
 			}
 			throw new IllegalStateException("@ExchangeListener(\"" + endpoint.exchange() + "\") on "
@@ -176,7 +177,9 @@ public class ExchangeListenerEndpointRegistry implements SmartLifecycle {
 				container.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Listener " + container.getListenerId() + " did not stop cleanly", ex);
+				ExchangeLogging.warn(logger, container.getExchange(),
+						() -> "Listener " + container.getListenerId() + " did not stop cleanly",
+						ExchangeLogging.escaped(ex));
 			}
 		}
 		this.running = false;

@@ -2,6 +2,7 @@ package dev.exchangeintegration.rest;
 
 import java.time.Duration;
 
+import dev.exchangeintegration.core.Excerpts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +45,8 @@ public class ExchangeApiException extends RuntimeException {
 	 */
 	public ExchangeApiException(String client, int status, @Nullable String code, String exchangeMessage,
 			@Nullable Duration retryAfter) {
-		super("Exchange REST client '" + client + "' got HTTP " + status + ((code != null) ? ", error " + code : "")
-				+ ": " + exchangeMessage);
+		super("Exchange REST client '" + client + "' got HTTP " + status
+				+ ((code != null) ? ", error " + Excerpts.escape(code) : "") + ": " + Excerpts.escape(exchangeMessage));
 		this.client = client;
 		this.status = status;
 		this.code = code;
