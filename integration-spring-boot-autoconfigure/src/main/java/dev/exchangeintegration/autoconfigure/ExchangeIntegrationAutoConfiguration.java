@@ -106,9 +106,11 @@ public final class ExchangeIntegrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExchangeStreamFactory exchangeStreamFactory(ExchangeSchedulers schedulers, ExchangeStreamObservers observer,
-			ExchangeDefinitions definitions, ConfigurableListableBeanFactory beanFactory) {
+			ExchangeDefinitions definitions, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<ExchangeStreamCustomizer> customizers) {
 		// the schedulers come first, so that they are disposed of after the transports
-		return new ExchangeStreamFactory(definitions, observer, schedulers, beanFactory);
+		return new ExchangeStreamFactory(definitions, observer, schedulers, beanFactory,
+				customizers.orderedStream().toList());
 	}
 
 	@Bean

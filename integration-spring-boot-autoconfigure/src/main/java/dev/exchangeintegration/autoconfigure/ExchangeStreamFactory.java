@@ -1,5 +1,7 @@
 package dev.exchangeintegration.autoconfigure;
 
+import java.util.List;
+
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.core.ProtocolParser;
@@ -25,6 +27,8 @@ public class ExchangeStreamFactory {
 
 	private final BeanFactory beanFactory;
 
+	private final List<ExchangeStreamCustomizer> customizers;
+
 	/**
 	 * Create a new factory.
 	 * @param definitions the definitions of the exchanges
@@ -35,10 +39,25 @@ public class ExchangeStreamFactory {
 	 */
 	public ExchangeStreamFactory(ExchangeDefinitions definitions, ExchangeStreamObserver observer,
 			ExchangeSchedulers schedulers, BeanFactory beanFactory) {
+		this(definitions, observer, schedulers, beanFactory, List.of());
+	}
+
+	/**
+	 * Create a new factory.
+	 * @param definitions the definitions of the exchanges
+	 * @param observer the observer errors and state changes are reported to
+	 * @param schedulers the schedulers of delivery, backoff delays, heartbeats and
+	 * watchdogs
+	 * @param beanFactory the bean factory transformers are looked up in
+	 * @param customizers customize each stream's builder, in order, last
+	 */
+	public ExchangeStreamFactory(ExchangeDefinitions definitions, ExchangeStreamObserver observer,
+			ExchangeSchedulers schedulers, BeanFactory beanFactory, List<ExchangeStreamCustomizer> customizers) {
 		this.definitions = definitions;
 		this.observer = observer;
 		this.schedulers = schedulers;
 		this.beanFactory = beanFactory;
+		this.customizers = List.copyOf(customizers);
 	}
 
 	/**
@@ -66,6 +85,7 @@ public class ExchangeStreamFactory {
 		map.from(stream.connectTimeout()).to(builder::connectTimeout);
 		map.from(stream.staleTimeout()).to(builder::staleTimeout);
 		definition.transport().configure(builder);
+		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 

@@ -85,6 +85,31 @@ public class ExchangeStreamsLifecycle implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Return every exchange stream.
+	 * @return the streams, in bean order
+	 */
+	public List<DefaultExchangeStream<?, ?>> streams() {
+		return this.streams.orderedStream().toList();
+	}
+
+	/**
+	 * Return the stream of an exchange.
+	 * @param exchange the exchange name
+	 * @return the stream, or {@code null} when no enabled exchange has that name
+	 */
+	public @Nullable DefaultExchangeStream<?, ?> find(String exchange) {
+		return this.streams.orderedStream().filter((stream) -> stream.name().equals(exchange)).findFirst().orElse(null);
+	}
+
+	/**
+	 * Return how long to wait for each stream to close.
+	 * @return the shutdown timeout
+	 */
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.keepAlive != null;

@@ -2,6 +2,7 @@ package dev.exchangeintegration.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,14 @@ public final class StreamStatistics {
 	 * {@value}.
 	 */
 	public static final String OPERATOR = "operator";
+
+	/**
+	 * Every reason a stream reconnects for: the exchange closed the connection, it
+	 * failed, it timed out (opening, stale, pong), a subscription was rejected or not
+	 * acknowledged, or an operator asked.
+	 */
+	public static final List<String> RECONNECT_REASONS = List.of("closed", "connection", "timeout", "subscription",
+			OPERATOR);
 
 	private final AtomicLong frames = new AtomicLong();
 

@@ -9,6 +9,7 @@ import javax.net.ssl.SSLException;
 import dev.exchangeintegration.autoconfigure.ExchangeSettingsContext;
 import dev.exchangeintegration.autoconfigure.SslContexts;
 import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
+import dev.exchangeintegration.autoconfigure.transport.TransportEndpoints;
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.HeartbeatSpec;
 import dev.exchangeintegration.core.SubscriptionAckSpec;
@@ -106,6 +107,11 @@ public class WebSocketExchangeTransportFactory implements ExchangeTransportFacto
 			@Override
 			public void configure(DefaultExchangeStream.Builder<?, ?> stream) {
 				stream.subscriptions(subscriptions).subscriptionAck(ack).heartbeat(heartbeat);
+			}
+
+			@Override
+			public String endpoint() {
+				return TransportEndpoints.withoutSecrets(url);
 			}
 
 		};

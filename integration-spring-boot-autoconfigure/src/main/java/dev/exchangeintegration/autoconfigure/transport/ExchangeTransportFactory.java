@@ -3,6 +3,7 @@ package dev.exchangeintegration.autoconfigure.transport;
 import dev.exchangeintegration.autoconfigure.ExchangeSettingsContext;
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.Transport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transport protocol. Adding a transport means adding a bean of this type; the core and
@@ -75,6 +76,17 @@ public interface ExchangeTransportFactory<S> {
 		 * @param stream the builder of the exchange's stream
 		 */
 		default void configure(DefaultExchangeStream.Builder<?, ?> stream) {
+		}
+
+		/**
+		 * Return where the transport connects, for operators to read (the
+		 * {@code exchanges} Actuator endpoint): a URL or {@code host:port}, with any
+		 * credentials and query values masked (see
+		 * {@link TransportEndpoints#withoutSecrets(java.net.URI)}). Unknown by default.
+		 * @return the endpoint, or {@code null} when unknown
+		 */
+		default @Nullable String endpoint() {
+			return null;
 		}
 
 	}

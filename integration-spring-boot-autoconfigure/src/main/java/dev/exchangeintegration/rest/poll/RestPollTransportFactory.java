@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.exchangeintegration.autoconfigure.ExchangeSettingsContext;
 import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
+import dev.exchangeintegration.autoconfigure.transport.TransportEndpoints;
+import dev.exchangeintegration.core.Transport;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.rest.ExchangeRestClient;
 import dev.exchangeintegration.rest.RestPollTransport;
@@ -77,8 +80,8 @@ public class RestPollTransportFactory implements ExchangeTransportFactory<RestPo
 			ExchangeRestClient client = namedClient(clientName, context);
 			String path = path(settings, context);
 			query.putAll(settings.getQuery());
-			return () -> new RestPollTransport(name, client, path, query, settings.getInterval(), this.observer,
-					this.timer);
+			return definition(() -> new RestPollTransport(name, client, path, query, settings.getInterval(),
+					this.observer, this.timer), "client " + clientName + " " + path);
 		}
 		if (url == null) {
 			throw context.invalid("url", null, "Exchange '" + name + "' polls REST, and needs one of url and client.",
@@ -90,8 +93,24 @@ public class RestPollTransportFactory implements ExchangeTransportFactory<RestPo
 		query.putAll(parseQuery(url.getRawQuery()));
 		query.putAll(settings.getQuery());
 		URI baseUrl = URI.create(url.getScheme() + "://" + url.getRawAuthority());
-		return () -> new RestPollTransport(name, this.plainUrlClients.create(name + "-poll", baseUrl), path, query,
-				settings.getInterval(), this.observer, this.timer);
+		return definition(() -> new RestPollTransport(name, this.plainUrlClients.create(name + "-poll", baseUrl), path,
+				query, settings.getInterval(), this.observer, this.timer), TransportEndpoints.withoutSecrets(url));
+	}
+
+	private static TransportDefinition definition(Supplier<Transport> transport, String endpoint) {
+		return new TransportDefinition() {
+
+			@Override
+			public Transport createTransport() {
+				return transport.get();
+			}
+
+			@Override
+			public String endpoint() {
+				return endpoint;
+			}
+
+		};
 	}
 
 	private static void rejectWebSocketSettings(ExchangeSettingsContext context) {
