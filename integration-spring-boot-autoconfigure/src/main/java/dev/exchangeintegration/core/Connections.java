@@ -208,6 +208,12 @@ final class Connections implements ConnectionContext {
 		}
 	}
 
+	List<Object> subscriptions() {
+		synchronized (this.subscriptions) {
+			return List.copyOf(this.subscriptions);
+		}
+	}
+
 	void addSubscription(Object subscription) {
 		Objects.requireNonNull(subscription, "subscription");
 		// the lock of withSubscriptions: the subscription goes out exactly once on the

@@ -123,6 +123,15 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 	}
 
 	/**
+	 * Return the subscriptions sent as each connection opens: the configured ones, then
+	 * those added at runtime, in order.
+	 * @return the subscriptions
+	 */
+	public List<Object> subscriptions() {
+		return this.connections.subscriptions();
+	}
+
+	/**
 	 * Return a snapshot of every consumer subscribed now: listeners, sinks and
 	 * {@code Flux} subscribers, each with its name.
 	 * @return the consumers, in the order they subscribed

@@ -104,11 +104,23 @@ public final class TestWebSocketServer implements AutoCloseable {
 		this(false);
 	}
 
+	/**
+	 * Start a plain {@code ws://} server on the given port, for example to restart one.
+	 * @param port the port
+	 */
+	public TestWebSocketServer(int port) {
+		this(false, port);
+	}
+
 	private TestWebSocketServer(boolean secure) {
+		this(secure, 0);
+	}
+
+	private TestWebSocketServer(boolean secure, int port) {
 		this.secure = secure;
 		HttpServer http = HttpServer.create()
 			.host("127.0.0.1")
-			.port(0)
+			.port(port)
 			.route((routes) -> routes.get("/ws", this::upgrade));
 		if (secure) {
 			http = http.secure((spec) -> spec.sslContext(serverSslContext()));
