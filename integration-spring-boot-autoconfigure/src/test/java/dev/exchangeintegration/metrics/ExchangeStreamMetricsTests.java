@@ -17,13 +17,15 @@ import dev.exchangeintegration.test.TestWebSocketServer;
 import dev.exchangeintegration.test.Volume;
 import dev.exchangeintegration.test.VolumeConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,13 +45,14 @@ class ExchangeStreamMetricsTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 				ExchangeIntegrationAutoConfiguration.class, ExchangeMetricsAutoConfiguration.class))
 		.withPropertyValues("exchange-integration.exchanges.binance.url=" + this.server.url(),
 				"exchange-integration.exchanges.binance.subscriptions[0]=subscribe",
 				"exchange-integration.exchanges.binance.transformer=volumeTransformer",
 				"exchange-integration.exchanges.binance.buffer-size=4",
-				"exchange-integration.exchanges.binance.reconnect.initial-backoff=50ms")
-		.withBean(SimpleMeterRegistry.class)
+				"exchange-integration.exchanges.binance.reconnect.initial-backoff=50ms",
+				"management.metrics.distribution.percentiles.exchange.stream.delivery=0.5,0.99")
 		.withUserConfiguration(VolumeConfiguration.class, SlowListenerConfiguration.class);
 
 	@AfterEach
@@ -108,7 +111,10 @@ class ExchangeStreamMetricsTests {
 			}
 			slow.release.countDown();
 			await().atMost(AWAIT).until(() -> slow.received.size() == 5);
-			assertThat(registry.get("exchange.stream.delivery").tag("consumer", "slow").timer().count()).isEqualTo(5);
+			Timer delivery = registry.get("exchange.stream.delivery").tag("consumer", "slow").timer();
+			assertThat(delivery.count()).isEqualTo(5);
+			// percentiles through Spring Boot's management.metrics.distribution.*
+			assertThat(delivery.takeSnapshot().percentileValues()).hasSize(2);
 			assertThat(gauge(registry, "exchange.stream.consumer.buffered", "consumer", "slow")).isZero();
 			assertThat(registry.get("exchange.stream.frames").meters())
 				.allSatisfy((meter) -> assertThat(meter.getId().getTag("exchange")).isEqualTo("binance"));
