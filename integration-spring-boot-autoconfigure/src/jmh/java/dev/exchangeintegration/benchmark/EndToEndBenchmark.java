@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
  * <li>{@code isolated}: the starter, delivering to an {@link IsolatedListener} on the
  * listener's own thread;</li>
  * <li>{@code direct}: the starter, delivering to a {@link DirectListener} on the socket
- * thread, {@code @ExchangeListener(direct = true)}.</li>
+ * thread, {@code @ExchangeListener(direct = true)};</li>
+ * <li>{@code metered}: {@code isolated} with Micrometer and the starter's meters; the
+ * result's {@code meters} is the median over the rounds of its ratio to {@code isolated},
+ * the cost of the meters.</li>
  * </ul>
  * A warm-up round comes first and is not counted; each round runs every contender in
  * turn, in alternating order. Every trade's id is checked against the one before, so a
@@ -47,7 +50,8 @@ public final class EndToEndBenchmark {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : Integer.getInteger("benchmark.rounds", 3);
 		double startLoad = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		System.out.println(environment() + ", " + frames + " frames, " + rounds + " rounds after a warm-up round");
-		List<Contender> contenders = List.of(new BareClient(), StarterContender.isolated(), StarterContender.direct());
+		List<Contender> contenders = List.of(new BareClient(), StarterContender.isolated(), StarterContender.direct(),
+				StarterContender.metered());
 		Map<String, List<Measurement>> results = new LinkedHashMap<>();
 		contenders.forEach((contender) -> results.put(contender.name(), new ArrayList<>()));
 		try (FrameServer server = new FrameServer(frames)) {
@@ -82,7 +86,7 @@ public final class EndToEndBenchmark {
 	private static String result(Map<String, List<Measurement>> results, long frames, int rounds) {
 		List<Measurement> bare = results.get("bare");
 		StringBuilder line = new StringBuilder("RESULT bare=").append(thousands(median(rates(bare)))).append("/s");
-		for (String contender : List.of("isolated", "direct")) {
+		for (String contender : List.of("isolated", "direct", "metered")) {
 			List<Measurement> measured = results.get(contender);
 			line.append(' ').append(contender).append('=');
 			if (measured == null) {
@@ -97,6 +101,16 @@ public final class EndToEndBenchmark {
 				.append("/s (")
 				.append(String.format("%.2fx", median(ratios)))
 				.append(')');
+		}
+		List<Measurement> isolated = results.get("isolated");
+		List<Measurement> metered = results.get("metered");
+		if (isolated != null && metered != null) {
+			// the cost of the meters: metered over isolated, round by round
+			double[] ratios = new double[metered.size()];
+			for (int round = 0; round < metered.size(); round++) {
+				ratios[round] = metered.get(round).framesPerSecond() / isolated.get(round).framesPerSecond();
+			}
+			line.append(" meters=").append(String.format("%.3fx", median(ratios)));
 		}
 		String losses = results.values()
 			.stream()

@@ -22,11 +22,11 @@ final class StarterContender implements Contender {
 
 	private final String name;
 
-	private final Class<?> listener;
+	private final Class<?>[] configurations;
 
-	private StarterContender(String name, Class<?> listener) {
+	private StarterContender(String name, Class<?>... configurations) {
 		this.name = name;
-		this.listener = listener;
+		this.configurations = configurations;
 	}
 
 	static StarterContender isolated() {
@@ -37,6 +37,14 @@ final class StarterContender implements Contender {
 		return new StarterContender("direct", DirectListener.class);
 	}
 
+	/**
+	 * The isolated contender with Micrometer: a simple meter registry, Boot's metrics
+	 * auto-configuration and the starter's meters, delivery timer included.
+	 */
+	static StarterContender metered() {
+		return new StarterContender("metered", IsolatedListener.class, MeteredConfiguration.class);
+	}
+
 	@Override
 	public String name() {
 		return this.name;
@@ -45,9 +53,10 @@ final class StarterContender implements Contender {
 	@Override
 	public Measurement run(URI uri, long frames, Duration stallTimeout) throws InterruptedException {
 		Tally tally = new Tally(frames);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class,
-				this.listener)
-			.web(WebApplicationType.NONE)
+		Class<?>[] sources = new Class<?>[this.configurations.length + 1];
+		sources[0] = BenchmarkApplication.class;
+		System.arraycopy(this.configurations, 0, sources, 1, this.configurations.length);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.registerShutdownHook(false)
