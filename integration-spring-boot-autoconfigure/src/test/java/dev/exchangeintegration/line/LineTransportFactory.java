@@ -57,6 +57,11 @@ public class LineTransportFactory implements ExchangeTransportFactory<LineSettin
 				}
 			}
 
+			@Override
+			public String endpoint() {
+				return host + ":" + port;
+			}
+
 		};
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.exchangeintegration.annotation.ExchangeListener;
+import dev.exchangeintegration.autoconfigure.ExchangeDefinitions;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import dev.exchangeintegration.core.Transformer;
 import dev.exchangeintegration.test.Recorder;
@@ -68,6 +69,9 @@ class LineTransportTests {
 			assertThat(listener.ticks).containsExactly(new Tick("BTCUSDT", new BigDecimal("30000.5")),
 					new Tick("ETHUSDT", new BigDecimal("2000.25")), new Tick("BTCUSDT", new BigDecimal("30001")));
 			assertThat(context.getBean(Recorder.class).awaitError(0).getError()).hasMessage("not a tick: 'not a tick'");
+			// a transport describes its own endpoint, for the exchanges Actuator endpoint
+			assertThat(context.getBean(ExchangeDefinitions.class).find("ticks").orElseThrow().transport().endpoint())
+				.isEqualTo("127.0.0.1:" + this.server.port());
 		});
 	}
 
