@@ -109,16 +109,7 @@ final class Connections implements ConnectionContext {
 				return false;
 			}
 			this.suspended = true;
-			try {
-				closeCurrent(timeout);
-			}
-			finally {
-				Disposable all = this.connections;
-				if (all != null) {
-					all.dispose();
-				}
-				suspended();
-			}
+			closeAndDispose(timeout, this::suspended);
 			return true;
 		}
 	}
@@ -187,6 +178,14 @@ final class Connections implements ConnectionContext {
 			return;
 		}
 		this.stopping = true;
+		closeAndDispose(timeout, this::complete);
+	}
+
+	/**
+	 * Close the connection gracefully, waiting at most {@code timeout}, end the
+	 * reconnection loop, then run {@code then}.
+	 */
+	private void closeAndDispose(Duration timeout, Runnable then) {
 		try {
 			closeCurrent(timeout);
 		}
@@ -195,7 +194,7 @@ final class Connections implements ConnectionContext {
 			if (all != null) {
 				all.dispose();
 			}
-			complete();
+			then.run();
 		}
 	}
 
