@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -77,6 +78,8 @@ class ExchangesEndpointTests {
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
 		Logger logger = (Logger) LoggerFactory.getLogger(ExchangesEndpoint.class);
+		// another test's application may have left the level higher
+		logger.setLevel(Level.INFO);
 		logger.addAppender(appender);
 		server.awaitReceived(1);
 		server.sendText(BinanceMessage.trade("BTCUSDT", "1"));
@@ -143,6 +146,7 @@ class ExchangesEndpointTests {
 		assertThat(outputs).allSatisfy((output) -> assertThat(output).doesNotContain(SECRETS));
 		// each write operation logged at INFO, with the exchange in the MDC
 		logger.detachAppender(appender);
+		logger.setLevel(null);
 		assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
 			.contains("Exchange 'binance': subscribe requested through the exchanges endpoint; state now LIVE",
 					"Exchange 'binance': stop requested through the exchanges endpoint; state now SUSPENDED",

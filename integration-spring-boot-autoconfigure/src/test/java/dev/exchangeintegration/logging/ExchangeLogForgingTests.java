@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -52,6 +53,8 @@ class ExchangeLogForgingTests {
 
 	@BeforeEach
 	void captureLogs() {
+		// another test's application may have left the level higher
+		this.logger.setLevel(Level.INFO);
 		this.appender.start();
 		this.logger.addAppender(this.appender);
 	}
@@ -59,6 +62,7 @@ class ExchangeLogForgingTests {
 	@AfterEach
 	void stop() {
 		this.logger.detachAppender(this.appender);
+		this.logger.setLevel(null);
 		this.server.close();
 	}
 
