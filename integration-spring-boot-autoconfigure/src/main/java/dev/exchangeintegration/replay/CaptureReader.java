@@ -288,7 +288,7 @@ public final class CaptureReader implements Closeable {
 			micros = micros * 10 + (b[i++] - '0');
 			digits++;
 		}
-		if (digits == 0 || end - i < 7 || b[i] != ' ' || b[i + 2] != ' ' || b[i + 4] != ' ') {
+		if (digits == 0 || end - i < 6 || b[i] != ' ' || b[i + 2] != ' ' || b[i + 4] != ' ') {
 			throw malformed("is not 'EPOCH_MICROS DIRECTION TYPE LENGTH'");
 		}
 		byte direction = b[i + 1];
