@@ -57,6 +57,16 @@ public final class CaptureWriter implements Closeable, Flushable {
 	}
 
 	/**
+	 * Continue a capture: write frames after those of an existing capture, with no
+	 * header, such as to a file opened for appending.
+	 * @param out the stream to write to, closed by {@link #close()}
+	 * @return the writer
+	 */
+	public static CaptureWriter append(OutputStream out) {
+		return new CaptureWriter(out);
+	}
+
+	/**
 	 * Write a frame.
 	 * @param epochMicros when it was received or sent, in microseconds since the epoch
 	 * @param sent whether the client sent it
@@ -93,8 +103,8 @@ public final class CaptureWriter implements Closeable, Flushable {
 	}
 
 	/**
-	 * Return the number of bytes written so far, before any compression the stream
-	 * applies.
+	 * Return the number of bytes this writer has written so far, header included, before
+	 * any compression the stream applies.
 	 * @return the size in bytes
 	 */
 	public long size() {
