@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Names the capture files of one exchange. In a directory, each file is
  * {@code EXCHANGE-START.capture} ({@code .capture.gz} with gzip), {@code START} being the
- * UTC time it was started, such as {@code 20260722T101530.123Z}. A file path is used as
- * it is, appended to if it exists, unless files rotate: then each file is the path with
- * {@code -START} before its extension.
+ * UTC time it was started, such as {@code 20260722T101530.123456Z}, so that the files
+ * sort by name in the order they were written. A file path is used as it is, appended to
+ * if it exists, unless files rotate: then each file is the path with {@code -START}
+ * before its extension.
  *
  * @param exchange the exchange name
  * @param path the configured path
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 record CaptureFiles(String exchange, Path path, boolean directory, boolean rotates, boolean gzip) {
 
-	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	/**
@@ -43,7 +44,8 @@ record CaptureFiles(String exchange, Path path, boolean directory, boolean rotat
 	}
 
 	private Path candidate(String stamp, @Nullable Integer counter) {
-		String suffix = (counter != null) ? "-" + counter : "";
+		// sorts after the name without a counter, so that names sort in recording order
+		String suffix = (counter != null) ? "_%03d".formatted(counter) : "";
 		if (this.directory) {
 			return this.path.resolve(this.exchange + "-" + stamp + suffix + ".capture" + (this.gzip ? ".gz" : ""));
 		}
