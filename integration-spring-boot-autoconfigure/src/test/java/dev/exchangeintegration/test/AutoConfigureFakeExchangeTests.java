@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,13 +25,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@link AutoConfigureFakeExchange} in a {@code @SpringBootTest}, as an application's
  * test would use it: the declared exchange's url, here pointing at a port nothing listens
- * on, is replaced by the fake exchange's, which is injected.
+ * on, is replaced by the fake exchange's, which is injected. The context is closed after
+ * the class, so that its stream does not outlive it in Spring's context cache.
  */
 @SpringBootTest(properties = { "exchange-integration.exchanges.trades.url=ws://127.0.0.1:9/nowhere",
 		"exchange-integration.exchanges.trades.subscriptions[0]=" + AutoConfigureFakeExchangeTests.SUBSCRIBE,
 		"exchange-integration.exchanges.trades.subscription-ack.id-pointer=/id",
 		"exchange-integration.exchanges.trades.transformer=volumeTransformer" })
 @AutoConfigureFakeExchange("trades")
+@DirtiesContext
 class AutoConfigureFakeExchangeTests {
 
 	static final String SUBSCRIBE = "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@aggTrade\"],\"id\":7}";
