@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 		"exchange-integration.exchanges.premium-index.enabled=false" })
 @AutoConfigureFakeExchange("binance-futures")
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
 class SampleFakeExchangeTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
