@@ -20,6 +20,7 @@ import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.Frame;
 import dev.exchangeintegration.core.FrameType;
 import dev.exchangeintegration.core.JsonProtocolParser;
+import dev.exchangeintegration.core.ProtocolParser;
 import dev.exchangeintegration.core.ReconnectSpec;
 import dev.exchangeintegration.core.Transport;
 import dev.exchangeintegration.replay.CaptureWriter;
@@ -112,7 +113,7 @@ public final class ReplayBenchmark {
 	}
 
 	private static double throughPipeline(Path capture, int frames) throws InterruptedException {
-		JsonProtocolParser<AggTradeEnvelope> parser = JsonProtocolParser.forType(JsonMapper.builder().build(),
+		ProtocolParser<AggTradeEnvelope> parser = JsonProtocolParser.forType(JsonMapper.builder().build(),
 				AggTradeEnvelope.class);
 		DefaultExchangeStream<AggTradeEnvelope, Trade> stream = DefaultExchangeStream
 			.<AggTradeEnvelope, Trade>builder("benchmark", ReplayTransport.of("benchmark", capture, 0, false), parser,
