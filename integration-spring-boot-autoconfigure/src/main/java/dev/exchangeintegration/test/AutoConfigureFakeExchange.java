@@ -10,9 +10,11 @@ import java.lang.annotation.Target;
 /**
  * Points exchanges of a Spring test's application context at a {@link FakeExchange}: one
  * fake exchange is started for the context, registered in it as a bean (inject it with
- * {@code @Autowired FakeExchange exchange}), and each named exchange's {@code url} is set
- * to its {@link FakeExchange#url() URL}, over whatever the configuration says. The fake
- * exchange stops when the context closes. No {@code @DynamicPropertySource} needed.
+ * {@code @Autowired FakeExchange exchange}), and each named exchange becomes a WebSocket
+ * exchange ({@code protocol: websocket}) of its {@link FakeExchange#url() URL}, over
+ * whatever the configuration says, such as {@code protocol: replay}; its other settings
+ * (subscriptions, acknowledgements, transformer...) stay. The fake exchange stops when
+ * the context closes. No {@code @DynamicPropertySource} needed.
  *
  * <pre class="code">
  * &#64;SpringBootTest

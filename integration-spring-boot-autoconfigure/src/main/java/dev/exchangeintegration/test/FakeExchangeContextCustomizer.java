@@ -14,8 +14,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * Starts a {@link FakeExchange} for a test's context, registers it as the bean
  * {@value #BEAN_NAME}, stopped when the context closes, after the exchanges' streams, and
- * sets the {@code url} of the named exchanges to it, ahead of every other property
- * source.
+ * makes the named exchanges WebSocket exchanges of its {@code url}, ahead of every other
+ * property source.
  *
  * @param exchanges the names of the exchanges to point at the fake exchange
  */
@@ -35,6 +35,7 @@ record FakeExchangeContextCustomizer(List<String> exchanges) implements ContextC
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		for (String name : this.exchanges) {
+			properties.put("exchange-integration.exchanges." + name + ".protocol", "websocket");
 			properties.put("exchange-integration.exchanges." + name + ".url", exchange.url());
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));

@@ -24,11 +24,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@link AutoConfigureFakeExchange} in a {@code @SpringBootTest}, as an application's
- * test would use it: the declared exchange's url, here pointing at a port nothing listens
- * on, is replaced by the fake exchange's, which is injected. The context is closed after
- * the class, so that its stream does not outlive it in Spring's context cache.
+ * test would use it: the declared exchange, here a replay of a file that does not exist
+ * with a url where nothing listens, becomes a WebSocket exchange of the fake exchange's
+ * url, which is injected. The context is closed after the class, so that its stream does
+ * not outlive it in Spring's context cache.
  */
-@SpringBootTest(properties = { "exchange-integration.exchanges.trades.url=ws://127.0.0.1:9/nowhere",
+@SpringBootTest(properties = { "exchange-integration.exchanges.trades.protocol=replay",
+		"exchange-integration.exchanges.trades.replay.path=/nowhere.capture",
+		"exchange-integration.exchanges.trades.url=ws://127.0.0.1:9/nowhere",
 		"exchange-integration.exchanges.trades.subscriptions[0]=" + AutoConfigureFakeExchangeTests.SUBSCRIBE,
 		"exchange-integration.exchanges.trades.subscription-ack.id-pointer=/id",
 		"exchange-integration.exchanges.trades.transformer=volumeTransformer" })
@@ -52,6 +55,8 @@ class AutoConfigureFakeExchangeTests {
 		assertThat(this.exchange.isRunning()).isTrue();
 		assertThat(this.environment.getProperty("exchange-integration.exchanges.trades.url"))
 			.isEqualTo(this.exchange.url());
+		assertThat(this.environment.getProperty("exchange-integration.exchanges.trades.protocol"))
+			.isEqualTo("websocket");
 		this.exchange.awaitConnections(1, Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.exchange.received().contains(SUBSCRIBE));
 		this.exchange.send("{\"result\":null,\"id\":7}");

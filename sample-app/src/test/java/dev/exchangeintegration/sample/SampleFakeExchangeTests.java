@@ -23,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample against a {@link FakeExchange}, as a live WebSocket exchange: the
+ * The sample against a {@link FakeExchange}, as a live WebSocket exchange instead of its
+ * replay (which {@link AutoConfigureFakeExchange} switches to WebSocket): the
  * subscription is acknowledged, trades in their combined-stream envelopes are summed
  * whatever other events come between, and after the connection drops the sample
  * reconnects, subscribes again and goes on with the same rolling sum.
  */
-@SpringBootTest(properties = { "exchange-integration.exchanges.binance-futures.protocol=websocket",
-		"exchange-integration.exchanges.binance-futures.subscription-ack.id-pointer=/id",
+@SpringBootTest(properties = { "exchange-integration.exchanges.binance-futures.subscription-ack.id-pointer=/id",
 		"exchange-integration.exchanges.binance-futures.reconnect.initial-backoff=50ms",
 		"exchange-integration.exchanges.premium-index.enabled=false" })
 @AutoConfigureFakeExchange("binance-futures")
