@@ -25,6 +25,8 @@ import dev.exchangeintegration.core.ReconnectSpec;
 import dev.exchangeintegration.core.Transport;
 import dev.exchangeintegration.replay.CaptureWriter;
 import dev.exchangeintegration.replay.ReplayTransport;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The last line reads {@code RESULT transport=...M/s pipeline=...k/s}, the medians.
  */
 public final class ReplayBenchmark {
+
+	/**
+	 * Unused by direct delivery and a replay without timeouts, but required.
+	 */
+	private static final Scheduler SCHEDULER = Schedulers.newSingle("replay-benchmark", true);
 
 	private ReplayBenchmark() {
 	}
@@ -119,6 +126,8 @@ public final class ReplayBenchmark {
 			.<AggTradeEnvelope, Trade>builder("benchmark", ReplayTransport.of("benchmark", capture, 0, false), parser,
 					new TradeTransformer())
 			.reconnect(ReconnectSpec.DISABLED)
+			.deliveryScheduler(SCHEDULER)
+			.timer(SCHEDULER)
 			.build();
 		AtomicLong count = new AtomicLong();
 		long[] breaks = new long[1];
