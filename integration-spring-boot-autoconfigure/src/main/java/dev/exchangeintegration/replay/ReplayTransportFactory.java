@@ -7,6 +7,7 @@ import java.util.List;
 import dev.exchangeintegration.autoconfigure.ExchangeSettingsContext;
 import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
 import dev.exchangeintegration.core.DefaultExchangeStream;
+import dev.exchangeintegration.core.ReconnectSpec;
 import dev.exchangeintegration.core.SubscriptionAckSpec;
 import dev.exchangeintegration.core.Transport;
 import dev.exchangeintegration.websocket.WebSocketStreamSpecs;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The {@code replay} protocol: {@link ReplayTransport replays} of a capture, configured
  * by {@code replay.path}, {@code replay.speed} and {@code replay.loop}, with the
  * exchange's {@code subscriptions} and {@code subscription-ack.*} applied as for a
- * WebSocket.
+ * WebSocket. A replay never reconnects, which would deliver its frames again: a capture
+ * that cannot be read, or a rejected subscription, ends the stream.
  */
 public class ReplayTransportFactory implements ExchangeTransportFactory<ReplaySettings> {
 
@@ -71,7 +73,10 @@ public class ReplayTransportFactory implements ExchangeTransportFactory<ReplaySe
 
 			@Override
 			public void configure(DefaultExchangeStream.Builder<?, ?> stream) {
-				stream.subscriptions(subscriptions).subscriptionAck(ack);
+				// reconnecting would replay the capture from its start again, and deliver
+				// its
+				// frames twice
+				stream.subscriptions(subscriptions).subscriptionAck(ack).reconnect(ReconnectSpec.DISABLED);
 			}
 
 		};

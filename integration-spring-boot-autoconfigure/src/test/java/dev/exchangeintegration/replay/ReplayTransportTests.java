@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.exchangeintegration.annotation.ExchangeListener;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import dev.exchangeintegration.core.ConnectionState;
+import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.core.FrameType;
 import dev.exchangeintegration.test.CaptureLines;
@@ -137,6 +138,26 @@ class ReplayTransportTests {
 						"a");
 				assertThat(context.getBean("feed.exchangeStream", ExchangeStream.class).state())
 					.isEqualTo(ConnectionState.LIVE);
+			});
+	}
+
+	@Test
+	void captureThatCannotBeReadToItsEndDeliversItsFramesOnceThenEndsTheStreamWithAnError() throws IOException {
+		Path capture = this.directory.resolve("truncated.capture");
+		Files.writeString(capture, "#exchange-integration-capture v1 feed\n1 < t 3\none\n2 < t 3\ntwo\n3 < t 99\nthr");
+		this.contextRunner.withPropertyValues("exchange-integration.exchanges.feed.replay.path=" + capture)
+			.withBean(Texts.class)
+			.run((context) -> {
+				Recorder recorder = context.getBean(Recorder.class);
+				recorder.awaitState(ConnectionState.STOPPED, 1);
+				assertThat(context.getBean(Texts.class).received).containsExactly("one", "two");
+				assertThat(recorder.errors()).singleElement().satisfies((error) -> {
+					assertThat(error.getKind()).isEqualTo(ErrorKind.CONNECTION);
+					assertThat(error.getError()).hasMessage(
+							"Line 6 of capture " + capture + " announces 99 bytes, but the capture ends before");
+				});
+				assertThat(recorder.transitions()).containsExactly("NEW->CONNECTING", "CONNECTING->LIVE",
+						"LIVE->STOPPED");
 			});
 	}
 
