@@ -14,6 +14,7 @@ import dev.exchangeintegration.core.ExchangeError;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.core.Frame;
 import dev.exchangeintegration.replay.CaptureReader;
+import dev.exchangeintegration.replay.CapturedFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,27 @@ class FrameRecorderTests {
 		recorder.close(Duration.ofSeconds(10));
 		assertThat(recorder.recorded()).isEqualTo(500);
 		assertThat(CaptureReader.readAll(capture)).hasSize(500);
+	}
+
+	@Test
+	void aFileThatExistsIsAppendedToWithoutASecondHeaderGzippedOrNot() throws IOException {
+		for (boolean gzip : new boolean[] { false, true }) {
+			Path capture = this.directory.resolve("appended-" + gzip + ".capture");
+			record(capture, gzip, "a", "b");
+			record(capture, gzip, "c");
+			assertThat(CaptureReader.readAll(capture)).extracting(CapturedFrame::text).containsExactly("a", "b", "c");
+		}
+	}
+
+	private static void record(Path capture, boolean gzip, String... texts) {
+		FrameRecorder recorder = new FrameRecorder("feed", new CaptureFiles("feed", capture, false, false, gzip), 0,
+				null, 100, new ExchangeStreamObserver() {
+				});
+		for (String text : texts) {
+			recorder.received(Frame.text(text));
+		}
+		recorder.close(Duration.ofSeconds(10));
+		assertThat(recorder.recorded()).isEqualTo(texts.length);
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
