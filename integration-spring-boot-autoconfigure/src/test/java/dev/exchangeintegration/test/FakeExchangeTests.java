@@ -1,6 +1,7 @@
 package dev.exchangeintegration.test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -130,6 +131,24 @@ class FakeExchangeTests {
 	}
 
 	@Test
+	void binaryFramesArriveByteForByte() {
+		byte[] payload = { 0, 1, 2, (byte) 0xFF, '\n' };
+		int before = exchange.connections();
+		this.contextRunner.withPropertyValues("exchange-integration.exchanges.trades.parser=bytes")
+			.withBean(Payloads.class)
+			.run((context) -> {
+				exchange.awaitConnections(before + 1, TIMEOUT);
+				await().atMost(TIMEOUT).until(() -> exchange.received().size() == 1);
+				exchange.sendBinary(payload);
+				exchange.send("text");
+				Payloads payloads = context.getBean(Payloads.class);
+				await().atMost(TIMEOUT).until(() -> payloads.received.size() == 2);
+				assertThat(payloads.received.get(0)).isEqualTo(payload);
+				assertThat(payloads.received.get(1)).isEqualTo("text".getBytes(StandardCharsets.UTF_8));
+			});
+	}
+
+	@Test
 	void sendingWithNoClientConnectedFailsSayingSo() {
 		assertThatIllegalStateException().isThrownBy(() -> exchange.send("{}"))
 			.withMessageContaining("No client is connected to the fake exchange");
@@ -150,6 +169,17 @@ class FakeExchangeTests {
 		@ExchangeListener("trades")
 		void on(Volume volume) {
 			this.received.add(volume);
+		}
+
+	}
+
+	static class Payloads {
+
+		final List<byte[]> received = new CopyOnWriteArrayList<>();
+
+		@ExchangeListener("trades")
+		void on(byte[] payload) {
+			this.received.add(payload);
 		}
 
 	}
