@@ -143,7 +143,7 @@ public final class EndToEndBenchmark {
 		return Math.round(perSecond / 1000) + "k";
 	}
 
-	private static String environment() {
+	static String environment() {
 		String collectors = ManagementFactory.getGarbageCollectorMXBeans()
 			.stream()
 			.map(GarbageCollectorMXBean::getName)

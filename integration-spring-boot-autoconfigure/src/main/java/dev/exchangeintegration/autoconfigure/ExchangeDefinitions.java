@@ -11,6 +11,7 @@ import java.util.Set;
 
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Exchange;
 import dev.exchangeintegration.autoconfigure.parser.ExchangeParserFactory;
+import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportDecorator;
 import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
 import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory.TransportDefinition;
 import dev.exchangeintegration.core.DefaultExchangeStream;
@@ -55,7 +56,24 @@ public final class ExchangeDefinitions {
 	public static ExchangeDefinitions of(ExchangeIntegrationProperties properties, Environment environment,
 			List<ExchangeTransportFactory<?>> transports, List<ExchangeParserFactory> parsers,
 			ConfigurableListableBeanFactory beanFactory) {
-		ExchangeTransports transportsByProtocol = new ExchangeTransports(transports, Binder.get(environment));
+		return of(properties, environment, transports, List.of(), parsers, beanFactory);
+	}
+
+	/**
+	 * Define every exchange of the configuration, with decorated transports.
+	 * @param properties the properties, each exchange with the shared defaults merged in
+	 * @param environment the environment that transport settings are bound from
+	 * @param transports the transport factories, in order
+	 * @param decorators the decorators applied to every exchange's transport, in order
+	 * @param parsers the parser factories, in order
+	 * @param beanFactory the bean factory with the exchanges' stream bean definitions
+	 * @return the definitions
+	 */
+	public static ExchangeDefinitions of(ExchangeIntegrationProperties properties, Environment environment,
+			List<ExchangeTransportFactory<?>> transports, List<ExchangeTransportDecorator<?>> decorators,
+			List<ExchangeParserFactory> parsers, ConfigurableListableBeanFactory beanFactory) {
+		ExchangeTransports transportsByProtocol = new ExchangeTransports(transports, decorators,
+				Binder.get(environment));
 		ExchangeParsers parsersByFormat = new ExchangeParsers(parsers, beanFactory);
 		Map<String, ExchangeDefinition> enabled = new LinkedHashMap<>();
 		Set<String> disabled = new LinkedHashSet<>();

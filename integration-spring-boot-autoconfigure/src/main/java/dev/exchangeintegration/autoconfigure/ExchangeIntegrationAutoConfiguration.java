@@ -4,6 +4,7 @@ import dev.exchangeintegration.autoconfigure.parser.BytesParserFactory;
 import dev.exchangeintegration.autoconfigure.parser.ExchangeParserFactory;
 import dev.exchangeintegration.autoconfigure.parser.JsonParserFactory;
 import dev.exchangeintegration.autoconfigure.parser.TextParserFactory;
+import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportDecorator;
 import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.ExchangeStream;
@@ -97,10 +98,11 @@ public final class ExchangeIntegrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExchangeDefinitions exchangeDefinitions(ExchangeIntegrationProperties properties, Environment environment,
-			ObjectProvider<ExchangeTransportFactory<?>> transports, ObjectProvider<ExchangeParserFactory> parsers,
-			ConfigurableListableBeanFactory beanFactory) {
+			ObjectProvider<ExchangeTransportFactory<?>> transports,
+			ObjectProvider<ExchangeTransportDecorator<?>> transportDecorators,
+			ObjectProvider<ExchangeParserFactory> parsers, ConfigurableListableBeanFactory beanFactory) {
 		return ExchangeDefinitions.of(properties, environment, transports.orderedStream().toList(),
-				parsers.orderedStream().toList(), beanFactory);
+				transportDecorators.orderedStream().toList(), parsers.orderedStream().toList(), beanFactory);
 	}
 
 	@Bean

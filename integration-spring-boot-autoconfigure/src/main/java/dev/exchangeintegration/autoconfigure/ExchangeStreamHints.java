@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportDecorator;
 import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import tools.jackson.databind.JsonNode;
@@ -50,13 +51,21 @@ final class ExchangeStreamHints {
 				.as(DefaultExchangeStream.class);
 			registrar.registerInput(stream.getGeneric(0), beanFactory.getBeanClassLoader());
 		}
-		for (String name : beanFactory.getBeanNamesForType(ExchangeTransportFactory.class, true, false)) {
-			Class<?> factory = beanFactory.getType(name);
-			Class<?> settings = (factory != null)
-					? ResolvableType.forClass(factory).as(ExchangeTransportFactory.class).resolveGeneric(0) : null;
+		registerSettings(hints, beanFactory, ExchangeTransportFactory.class);
+		registerSettings(hints, beanFactory, ExchangeTransportDecorator.class);
+	}
+
+	/**
+	 * Transports and their decorators bind their settings with the Binder, outside any
+	 * {@code @ConfigurationProperties} bean.
+	 */
+	private static void registerSettings(RuntimeHints hints, ConfigurableListableBeanFactory beanFactory,
+			Class<?> settingsOwner) {
+		for (String name : beanFactory.getBeanNamesForType(settingsOwner, true, false)) {
+			Class<?> owner = beanFactory.getType(name);
+			Class<?> settings = (owner != null) ? ResolvableType.forClass(owner).as(settingsOwner).resolveGeneric(0)
+					: null;
 			if (settings != null) {
-				// transports bind their settings with the Binder, outside any
-				// @ConfigurationProperties bean
 				BindableRuntimeHintsRegistrar.forTypes(settings).registerHints(hints);
 			}
 		}

@@ -9,6 +9,13 @@ package dev.exchangeintegration.core;
  */
 public record CloseStatus(int code, String reason) {
 
+	/**
+	 * The status with which a transport over a finite source, such as a replay that does
+	 * not loop, ends its connection when the source is exhausted: the stream then
+	 * completes, without an error and without reconnecting.
+	 */
+	public static final CloseStatus END_OF_STREAM = new CloseStatus(-1, "end of stream");
+
 	@Override
 	public String toString() {
 		return this.reason.isEmpty() ? String.valueOf(this.code)

@@ -47,6 +47,12 @@ public enum ErrorKind {
 	/**
 	 * A listener method threw for an output.
 	 */
-	LISTENER
+	LISTENER,
+
+	/**
+	 * Frames could not be recorded: the recorder failed (a full disk, a file it may not
+	 * write) or fell behind and left frames out. The stream goes on.
+	 */
+	RECORDING
 
 }

@@ -319,7 +319,7 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	private void onClosed(CloseStatus status) {
-		if (this.context.isStopping()) {
+		if (this.context.isStopping() || CloseStatus.END_OF_STREAM.equals(status)) {
 			end();
 			return;
 		}

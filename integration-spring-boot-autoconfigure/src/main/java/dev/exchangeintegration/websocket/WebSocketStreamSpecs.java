@@ -19,14 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks the acknowledgement and heartbeat settings of a WebSocket exchange and turns
  * them into the core's specs, failing with a message that names the property.
  */
-final class WebSocketStreamSpecs {
+public final class WebSocketStreamSpecs {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
 	private WebSocketStreamSpecs() {
 	}
 
-	static @Nullable SubscriptionAckSpec subscriptionAck(WebSocketSettings settings, ExchangeSettingsContext context) {
+	/**
+	 * Check the acknowledgement settings and turn them into the core's spec.
+	 * @param settings the settings, also read by other protocols that send subscriptions
+	 * the WebSocket way, such as {@code replay}
+	 * @param context names the properties for failures
+	 * @return the spec, or {@code null} when subscriptions are not acknowledged
+	 */
+	public static @Nullable SubscriptionAckSpec subscriptionAck(WebSocketSettings settings,
+			ExchangeSettingsContext context) {
 		SubscriptionAck ack = settings.getSubscriptionAck();
 		if (ack.getIdPointer() == null && ack.getPattern() == null) {
 			if (ack.getRejectionPattern() != null) {

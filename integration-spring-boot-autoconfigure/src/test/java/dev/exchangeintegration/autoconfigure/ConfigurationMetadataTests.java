@@ -34,6 +34,16 @@ class ConfigurationMetadataTests {
 				"exchange-integration.defaults.line.port");
 	}
 
+	@Test
+	void documentsTheReplayAndRecordingKeys() throws IOException {
+		assertThat(propertyNames()).contains("exchange-integration.defaults.replay.path",
+				"exchange-integration.defaults.replay.speed", "exchange-integration.defaults.replay.loop",
+				"exchange-integration.defaults.record.path", "exchange-integration.defaults.record.enabled",
+				"exchange-integration.defaults.record.rotate-size",
+				"exchange-integration.defaults.record.rotate-interval", "exchange-integration.defaults.record.gzip",
+				"exchange-integration.defaults.record.queue-size");
+	}
+
 	private static List<String> propertyNames() throws IOException {
 		List<String> names = new ArrayList<>();
 		for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()

@@ -1,20 +1,17 @@
 package dev.exchangeintegration.sample;
 
-import java.math.BigDecimal;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Binance sends on an aggTrade stream: the response to the subscription, or a trade.
- * Jackson tells them apart by their fields, like serde's untagged enum.
+ * What Binance sends on a combined stream: the response to the subscription, or an event
+ * of one of the subscribed streams in its envelope. Jackson tells them apart by their
+ * fields, like serde's untagged enum.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
 @JsonSubTypes({ @JsonSubTypes.Type(BinanceMessage.SubscriptionResponse.class),
-		@JsonSubTypes.Type(BinanceMessage.AggTrade.class) })
+		@JsonSubTypes.Type(BinanceMessage.StreamEvent.class) })
 public sealed interface BinanceMessage {
 
 	/**
@@ -27,14 +24,12 @@ public sealed interface BinanceMessage {
 	}
 
 	/**
-	 * An aggregated trade; only the fields this sample needs.
+	 * {@code {"stream":"ctkusdt@aggTrade","data":{"e":"aggTrade",...}}}.
 	 *
-	 * @param symbol the symbol, for example {@code BTCUSDT}
-	 * @param quantity the traded quantity
+	 * @param stream the stream the event belongs to
+	 * @param data the event
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record AggTrade(@JsonProperty("s") String symbol,
-			@JsonProperty("q") BigDecimal quantity) implements BinanceMessage {
+	record StreamEvent(String stream, MarketEvent data) implements BinanceMessage {
 	}
 
 }

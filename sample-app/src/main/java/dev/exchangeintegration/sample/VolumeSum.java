@@ -22,7 +22,7 @@ public class VolumeSum implements Transformer<BinanceMessage, TradeVolume> {
 
 	@Override
 	public void transform(BinanceMessage message, Consumer<? super TradeVolume> out) {
-		if (message instanceof BinanceMessage.AggTrade trade) {
+		if (message instanceof BinanceMessage.StreamEvent event && event.data() instanceof MarketEvent.AggTrade trade) {
 			this.sum = this.sum.add(trade.quantity());
 			out.accept(new TradeVolume(trade.symbol(), trade.quantity(), this.sum));
 		}

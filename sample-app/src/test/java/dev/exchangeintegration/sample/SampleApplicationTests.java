@@ -3,7 +3,6 @@ package dev.exchangeintegration.sample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.exchangeintegration.annotation.ExchangeListener;
+import dev.exchangeintegration.replay.CaptureReader;
+import dev.exchangeintegration.replay.CapturedFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,33 +24,25 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the sample with its offline default and checks the rolling sums against the
- * capture.
+ * Starts the sample with its offline default, both exchanges replaying their captures,
+ * and checks the outputs against the captures.
  */
 @SpringBootTest(properties = "sample.replay.speed=200")
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
+	private static final Pattern MARK_PRICE = Pattern.compile("\"markPrice\":\"([^\"]+)\"");
+
 	private static final Pattern QUANTITY = Pattern.compile("\"q\":\"([^\"]+)\"");
 
 	@Autowired
 	private Recorder recorder;
-
-	@DynamicPropertySource
-	static void replayPort(DynamicPropertyRegistry registry) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			int port = socket.getLocalPort();
-			registry.add("sample.replay.port", () -> port);
-		}
-	}
 
 	@Test
 	void rollingSumsMatchTheCaptureAggTradeQuantitiesAcrossALoop(CapturedOutput output) throws IOException {
@@ -72,27 +65,21 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void premiumIndexIsPolledOverRestFromTheReplayExchange() throws IOException {
-		String lastSushiPrice = null;
-		Pattern sushiTrade = Pattern.compile("\\{\"e\":\"aggTrade\",[^}]*\"s\":\"SUSHIUSDT\",\"p\":\"([^\"]+)\"");
-		for (String line : captureLines()) {
-			Matcher matcher = sushiTrade.matcher(line);
-			if (matcher.find()) {
-				lastSushiPrice = matcher.group(1);
+	void premiumIndexResponsesAreReplayedInOrder() throws IOException {
+		List<String> bodies = new ArrayList<>();
+		try (InputStream in = SampleApplicationTests.class
+			.getResourceAsStream("/replay/premium-index-2021-07-22.capture")) {
+			for (CapturedFrame frame : CaptureReader.of(in, "premium-index").readAll()) {
+				bodies.add(frame.text());
 			}
 		}
-		assertThat(lastSushiPrice).isNotNull();
-		await().atMost(Duration.ofSeconds(30)).until(() -> !this.recorder.indexes.isEmpty());
-		PremiumIndex index = this.recorder.indexes.get(0);
-		assertThat(index.symbol()).isEqualTo("SUSHIUSDT");
-		assertThat(index.markPrice()).isEqualTo(new BigDecimal(lastSushiPrice));
-		assertThat(index.lastFundingRate()).isEqualTo(new BigDecimal("0.00010000"));
-	}
-
-	private static String[] captureLines() throws IOException {
-		try (InputStream in = SampleApplicationTests.class
-			.getResourceAsStream("/replay/binance-futures-2021-07-22.capture")) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+		assertThat(bodies).hasSize(6);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.indexes.size() >= bodies.size());
+		for (int i = 0; i < bodies.size(); i++) {
+			Matcher price = MARK_PRICE.matcher(bodies.get(i));
+			assertThat(price.find()).isTrue();
+			assertThat(this.recorder.indexes.get(i))
+				.isEqualTo(new PremiumIndex("SUSHIUSDT", new BigDecimal(price.group(1)), new BigDecimal("0.00010000")));
 		}
 	}
 

@@ -1,16 +1,13 @@
 package dev.exchangeintegration.sample.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.exchangeintegration.replay.CaptureReader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -18,20 +15,18 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.Resource;
+import org.springframework.util.StreamUtils;
 
 /**
  * A recorded WebSocket session: the frames a client received, in order, with the time
  * each one arrived.
  * <p>
- * The format is line based. The first line is {@code <stream URL> <-> <connect time>};
- * every other line is {@code <receive time>: <frame text>}, times being epoch seconds
- * with a fraction.
+ * Read by the library's {@link CaptureReader}, in cryptofeed's raw capture format (the
+ * first line is {@code <stream URL> <-> <connect time>}, every other line
+ * {@code <receive time>: <frame text>}, times being epoch seconds with a fraction) or in
+ * the library's own.
  */
 public final class Capture {
-
-	private static final String HEADER_SEPARATOR = " <-> ";
-
-	private static final String FRAME_SEPARATOR = ": ";
 
 	private static final JsonMapper json = JsonMapper.shared();
 
@@ -57,45 +52,26 @@ public final class Capture {
 	}
 
 	/**
-	 * Read a capture from a UTF-8 stream, which is left open.
+	 * Read a capture from a stream, which is left open, with the library's
+	 * {@link CaptureReader}: cryptofeed's format or the library's own, gzipped or not.
+	 * Only the frames the client received are kept.
 	 * @param in the stream to read
 	 * @return the capture
 	 * @throws IOException if the stream cannot be read or is not a capture
 	 */
 	public static Capture read(InputStream in) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-		String header = reader.readLine();
-		if (header == null || !header.contains(HEADER_SEPARATOR)) {
-			throw new IOException("Not a capture: the first line must be '<url> <-> <connect time>'");
-		}
+		CaptureReader reader = CaptureReader.of(StreamUtils.nonClosing(in), "stream");
 		List<CaptureFrame> frames = new ArrayList<>();
-		BigDecimal first = null;
-		int lineNumber = 1;
-		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-			lineNumber++;
-			if (line.isEmpty()) {
+		long first = Long.MIN_VALUE;
+		while (reader.next()) {
+			if (reader.sent()) {
 				continue;
 			}
-			BigDecimal time = receiveTime(line, lineNumber);
-			first = (first != null) ? first : time;
-			String text = line.substring(line.indexOf(FRAME_SEPARATOR) + FRAME_SEPARATOR.length());
-			frames.add(new CaptureFrame(toDuration(time.subtract(first)), text));
+			first = (first == Long.MIN_VALUE) ? reader.epochMicros() : first;
+			String text = new String(reader.array(), reader.offset(), reader.length(), StandardCharsets.UTF_8);
+			frames.add(new CaptureFrame(Duration.ofNanos((reader.epochMicros() - first) * 1000), text));
 		}
-		return new Capture(header.substring(0, header.indexOf(HEADER_SEPARATOR)), List.copyOf(frames));
-	}
-
-	private static BigDecimal receiveTime(String line, int lineNumber) throws IOException {
-		int separator = line.indexOf(FRAME_SEPARATOR);
-		try {
-			return new BigDecimal(line.substring(0, Math.max(separator, 0)));
-		}
-		catch (NumberFormatException ex) {
-			throw new IOException("Line " + lineNumber + " is not '<receive time>: <frame text>'", ex);
-		}
-	}
-
-	private static Duration toDuration(BigDecimal seconds) {
-		return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
+		return new Capture(reader.source(), List.copyOf(frames));
 	}
 
 	/**

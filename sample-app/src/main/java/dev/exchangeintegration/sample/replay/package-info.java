@@ -1,6 +1,7 @@
 /**
- * Embedded replay exchange: a loopback WebSocket server that speaks enough of the Binance
- * Futures market-stream protocol to let the sample run offline, replaying a real capture.
+ * The sample's captured Binance Futures traffic, read with the library's
+ * {@code CaptureReader}, and replayed by the library's {@code replay} protocol (see
+ * {@code application.yml}).
  */
 @NullMarked
 package dev.exchangeintegration.sample.replay;
