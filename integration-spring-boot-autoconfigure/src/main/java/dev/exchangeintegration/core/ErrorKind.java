@@ -47,6 +47,12 @@ public enum ErrorKind {
 	/**
 	 * A listener method threw for an output.
 	 */
-	LISTENER
+	LISTENER,
+
+	/**
+	 * The exchange rejected a message the client sent, such as a FIX Reject or
+	 * MarketDataRequestReject, on a connection that goes on.
+	 */
+	REJECTED
 
 }

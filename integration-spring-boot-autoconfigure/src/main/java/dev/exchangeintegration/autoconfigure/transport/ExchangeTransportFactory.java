@@ -3,6 +3,7 @@ package dev.exchangeintegration.autoconfigure.transport;
 import dev.exchangeintegration.autoconfigure.ExchangeSettingsContext;
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.Transport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transport protocol. Adding a transport means adding a bean of this type; the core and
@@ -75,6 +76,17 @@ public interface ExchangeTransportFactory<S> {
 		 * @param stream the builder of the exchange's stream
 		 */
 		default void configure(DefaultExchangeStream.Builder<?, ?> stream) {
+		}
+
+		/**
+		 * Return the parser format that this transport's frames need, used when the
+		 * exchange sets no {@code parser} of its own, such as {@code fix} for frames that
+		 * carry a message the transport has already decoded. {@code null} by default: the
+		 * exchange's {@code parser}, or its shared default, applies.
+		 * @return the parser format, or {@code null}
+		 */
+		default @Nullable String parser() {
+			return null;
 		}
 
 	}
