@@ -15,6 +15,7 @@ import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.InvalidMessage;
 import quickfix.Message;
+import quickfix.MessageStore;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -70,9 +71,12 @@ final class FixConnection implements Application, Transport.Outbound {
 
 	private @Nullable SocketInitiator initiator;
 
+	private final MessageStore memoryStore;
+
 	FixConnection(FixSessionSpec spec, Transport.Handler handler, MonoSink<CloseStatus> sink,
-			FixTransport.Deliveries deliveries) {
+			FixTransport.Deliveries deliveries, MessageStore memoryStore) {
 		this.spec = spec;
+		this.memoryStore = memoryStore;
 		this.handler = handler;
 		this.sink = sink;
 		this.deliveries = deliveries;
@@ -84,7 +88,7 @@ final class FixConnection implements Application, Transport.Outbound {
 			SocketInitiator started = SocketInitiator.newBuilder()
 				.withApplication(this)
 				.withSettings(settings)
-				.withMessageStoreFactory(this.spec.storeFactory(settings))
+				.withMessageStoreFactory(this.spec.storeFactory(settings, this.memoryStore))
 				.withLogFactory((sessionId) -> new Events())
 				.withMessageFactory(new DefaultMessageFactory())
 				.withQueueWatermarks(QUEUE_LOW, QUEUE_HIGH)

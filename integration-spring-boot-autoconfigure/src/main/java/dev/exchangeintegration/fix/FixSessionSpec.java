@@ -14,7 +14,7 @@ import quickfix.InvalidMessage;
 import quickfix.Message;
 import quickfix.ValidationSettings;
 import quickfix.field.MsgType;
-import quickfix.MemoryStoreFactory;
+import quickfix.MessageStore;
 import quickfix.MessageStoreFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -49,8 +49,13 @@ record FixSessionSpec(String exchange, SessionID sessionId, Map<String, String> 
 		return sessionSettings;
 	}
 
-	MessageStoreFactory storeFactory(SessionSettings sessionSettings) {
-		return this.fileStore ? new FileStoreFactory(sessionSettings) : new MemoryStoreFactory();
+	/**
+	 * Return the store of one connection attempt: the file store, read again from its
+	 * files, or the memory store of every attempt, so that sequence numbers carry over
+	 * from one connection to the next as they would with a single initiator.
+	 */
+	MessageStoreFactory storeFactory(SessionSettings sessionSettings, MessageStore memory) {
+		return this.fileStore ? new FileStoreFactory(sessionSettings) : (sessionId) -> memory;
 	}
 
 	/**

@@ -1,9 +1,13 @@
 package dev.exchangeintegration.fix;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.exchangeintegration.core.CloseStatus;
 import dev.exchangeintegration.core.Transport;
+import quickfix.MemoryStore;
+import quickfix.MessageStore;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,15 +25,23 @@ final class FixTransport implements Transport {
 
 	private final Deliveries deliveries;
 
+	private final MessageStore memoryStore;
+
 	FixTransport(FixSessionSpec spec) {
 		this.spec = spec;
 		this.deliveries = new Deliveries(spec.exchange());
+		try {
+			this.memoryStore = new MemoryStore(spec.sessionId());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override
 	public Mono<CloseStatus> connect(Handler handler) {
 		return Mono.create((sink) -> {
-			FixConnection connection = new FixConnection(this.spec, handler, sink, this.deliveries);
+			FixConnection connection = new FixConnection(this.spec, handler, sink, this.deliveries, this.memoryStore);
 			sink.onDispose(connection::dispose);
 			connection.start();
 		});
