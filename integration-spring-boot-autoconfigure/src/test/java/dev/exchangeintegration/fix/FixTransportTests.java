@@ -278,8 +278,12 @@ class FixTransportTests {
 	@Test
 	void shutdownSendsALogout() {
 		this.contextRunner.run((context) -> {
-			acceptor.awaitLoggedOn("CLIENT");
+			ExchangeStream<?> stream = BeanFactoryAnnotationUtils.qualifiedBeanOfType(context.getBeanFactory(),
+					ExchangeStream.class, "venue");
+			await().atMost(Duration.ofSeconds(10)).until(() -> stream.state() == ConnectionState.SUBSCRIBING);
+			long start = System.nanoTime();
 			context.close();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 			await().atMost(Duration.ofSeconds(5)).until(() -> acceptor.logouts.size() == 1);
 			assertThat(acceptor.logouts.get(0).getString(Text.FIELD)).isEqualTo("client stopping");
 		});
