@@ -7,7 +7,6 @@ import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.Transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.mina.filter.ssl.SslFilter;
 import org.jspecify.annotations.Nullable;
 import quickfix.Application;
 import quickfix.ConfigError;
@@ -94,8 +93,8 @@ final class FixConnection implements Application, Transport.Outbound {
 				.withQueueWatermarks(QUEUE_LOW, QUEUE_HIGH)
 				.build();
 			if (this.spec.sslContext() != null) {
-				SslFilter tls = new SslFilter(this.spec.sslContext());
-				tls.setEndpointIdentificationAlgorithm("HTTPS");
+				FixTlsFilter tls = new FixTlsFilter(this.spec.sslContext(), this.spec.host(),
+						Integer.parseInt(this.spec.settings().get("SocketConnectPort")));
 				started.setIoFilterChainBuilder((chain) -> chain.addFirst("exchangeTls", tls));
 			}
 			synchronized (this) {
