@@ -341,7 +341,7 @@ public class FixExchangeTransportFactory implements ExchangeTransportFactory<Fix
 	private @Nullable SSLContext sslContext(FixSettings settings, ExchangeSettingsContext context) {
 		String bundle = settings.getSsl().getBundle();
 		if (bundle == null) {
-			return null;
+			return settings.getSsl().isEnabled() ? defaultSslContext() : null;
 		}
 		try {
 			if (this.sslBundles == null) {
@@ -355,6 +355,15 @@ public class FixExchangeTransportFactory implements ExchangeTransportFactory<Fix
 					"Define it under spring.ssl.bundle.pem." + bundle + " or spring.ssl.bundle.jks." + bundle
 							+ ", or fix " + context.property("ssl.bundle") + ".",
 					ex);
+		}
+	}
+
+	private static SSLContext defaultSslContext() {
+		try {
+			return SSLContext.getDefault();
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("The JDK has no default SSLContext", ex);
 		}
 	}
 

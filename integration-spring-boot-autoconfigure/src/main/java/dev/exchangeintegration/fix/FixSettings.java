@@ -372,10 +372,24 @@ public class FixSettings {
 	public static class Ssl {
 
 		/**
+		 * Whether the connection uses TLS, verifying the gateway against the JDK's
+		 * trusted CAs unless a bundle is set. On when a bundle is set.
+		 */
+		private boolean enabled;
+
+		/**
 		 * Spring Boot SSL bundle (spring.ssl.bundle.*): when set, the connection uses
 		 * TLS, verifying the gateway against the bundle's trust material.
 		 */
 		private @Nullable String bundle;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
 
 		public @Nullable String getBundle() {
 			return this.bundle;
