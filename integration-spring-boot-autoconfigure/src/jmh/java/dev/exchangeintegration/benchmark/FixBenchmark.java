@@ -13,7 +13,7 @@ import dev.exchangeintegration.annotation.ExchangeListener;
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationAutoConfiguration;
 import dev.exchangeintegration.core.Transformer;
 import dev.exchangeintegration.fix.FixAutoConfiguration;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.Group;
@@ -265,7 +265,7 @@ public final class FixBenchmark {
 	/**
 	 * The bare initiator: requests the market data on logon, counts in {@code fromApp}.
 	 */
-	static final class BareApplication implements Application {
+	static final class BareApplication extends ApplicationAdapter {
 
 		private final FixTally tally;
 

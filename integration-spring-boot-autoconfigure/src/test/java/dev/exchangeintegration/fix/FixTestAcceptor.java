@@ -17,7 +17,7 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.mina.filter.ssl.SslFilter;
 import org.jspecify.annotations.Nullable;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * each Logon and answer each application message, and sends, drops, logs out and skips
  * sequence numbers on demand.
  */
-final class FixTestAcceptor implements Application, AutoCloseable {
+final class FixTestAcceptor extends ApplicationAdapter implements AutoCloseable {
 
 	static final String VENUE = "VENUE";
 
@@ -218,22 +218,6 @@ final class FixTestAcceptor implements Application, AutoCloseable {
 	}
 
 	@Override
-	public void onCreate(SessionID sessionId) {
-	}
-
-	@Override
-	public void onLogon(SessionID sessionId) {
-	}
-
-	@Override
-	public void onLogout(SessionID sessionId) {
-	}
-
-	@Override
-	public void toAdmin(Message message, SessionID sessionId) {
-	}
-
-	@Override
 	public void fromAdmin(Message message, SessionID sessionId) throws RejectLogon {
 		String type = type(message);
 		if (MsgType.LOGON.equals(type)) {
@@ -243,10 +227,6 @@ final class FixTestAcceptor implements Application, AutoCloseable {
 		else if (MsgType.LOGOUT.equals(type)) {
 			this.logouts.add(message);
 		}
-	}
-
-	@Override
-	public void toApp(Message message, SessionID sessionId) {
 	}
 
 	@Override

@@ -7,7 +7,7 @@ import java.util.Properties;
 import dev.exchangeintegration.sample.replay.CaptureFrame;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -37,7 +37,7 @@ import org.springframework.beans.factory.InitializingBean;
  * MarketDataRequest by replaying the capture's aggregate trades, in a loop and at the
  * capture's pace, as MarketDataIncrementalRefresh messages with one trade entry each.
  */
-public class FixReplayVenue implements Application, InitializingBean, DisposableBean {
+public class FixReplayVenue extends ApplicationAdapter implements InitializingBean, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(FixReplayVenue.class);
 
@@ -146,28 +146,8 @@ public class FixReplayVenue implements Application, InitializingBean, Disposable
 	}
 
 	@Override
-	public void onCreate(SessionID sessionId) {
-	}
-
-	@Override
-	public void onLogon(SessionID sessionId) {
-	}
-
-	@Override
 	public void onLogout(SessionID sessionId) {
 		stopReplay();
-	}
-
-	@Override
-	public void toAdmin(Message message, SessionID sessionId) {
-	}
-
-	@Override
-	public void fromAdmin(Message message, SessionID sessionId) {
-	}
-
-	@Override
-	public void toApp(Message message, SessionID sessionId) {
 	}
 
 }
