@@ -59,7 +59,7 @@ import org.springframework.context.annotation.Bean;
  */
 public final class FixBenchmark {
 
-	private static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration STALL_TIMEOUT = Duration.ofSeconds(120);
 
 	private FixBenchmark() {
 	}

@@ -62,7 +62,7 @@ final class FixConnection implements Application, Transport.Outbound {
 
 	private final Object pauseLock = new Object();
 
-	private boolean paused;
+	private volatile boolean paused;
 
 	private volatile @Nullable Session session;
 
@@ -253,6 +253,9 @@ final class FixConnection implements Application, Transport.Outbound {
 	 * it stops reading the socket.
 	 */
 	private void awaitResumed() {
+		if (!this.paused) {
+			return;
+		}
 		synchronized (this.pauseLock) {
 			while (this.paused && !this.ended.get()) {
 				try {
