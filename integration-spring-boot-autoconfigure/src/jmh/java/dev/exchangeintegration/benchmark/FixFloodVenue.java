@@ -59,8 +59,11 @@ final class FixFloodVenue implements AutoCloseable {
 	private void session(InputStream in, OutputStream out) throws IOException {
 		String logon = read(in);
 		String client = field(logon, "49");
-		byte[] flood = flood(client);
 		write(out, message(client, 1, "A", "98=0" + SOH + "108=30" + SOH + "141=Y" + SOH));
+		// encoded after the Logon is answered, so that a slow encoding never times the
+		// Logon
+		// out; contenders are timed from their first refresh
+		byte[] flood = flood(client);
 		for (String message = read(in); message != null; message = read(in)) {
 			String type = field(message, "35");
 			if ("V".equals(type)) {
