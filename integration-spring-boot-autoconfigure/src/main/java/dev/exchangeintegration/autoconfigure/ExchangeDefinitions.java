@@ -88,7 +88,7 @@ public final class ExchangeDefinitions {
 			StreamSpec stream = StreamSpec.of(exchange, context);
 			TransportDefinition transport = transportsByProtocol.define(exchange, context);
 			ResolvableType input = streamType.getGeneric(0);
-			ProtocolParser<?> parser = parsersByFormat.create(exchange.getParser(), input, context);
+			ProtocolParser<?> parser = parsersByFormat.create(parser(exchange, transport, context), input, context);
 			enabled.put(name, new ExchangeDefinition(name, input, streamType.getGeneric(1), transformer(exchange),
 					parser, transport, stream));
 		});
@@ -101,6 +101,15 @@ public final class ExchangeDefinitions {
 			return null;
 		}
 		return beanFactory.getMergedBeanDefinition(beanName).getResolvableType().as(DefaultExchangeStream.class);
+	}
+
+	/**
+	 * Return the exchange's own parser, else the one its transport needs, else the shared
+	 * default.
+	 */
+	private static String parser(Exchange exchange, TransportDefinition transport, ExchangeSettingsContext context) {
+		String needed = transport.parser();
+		return (needed != null && !context.isSetByExchange("parser")) ? needed : exchange.getParser();
 	}
 
 	private static @Nullable String transformer(Exchange exchange) {

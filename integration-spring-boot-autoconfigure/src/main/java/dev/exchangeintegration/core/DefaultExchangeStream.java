@@ -63,7 +63,7 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		FramePipeline<I, O> pipeline = new FramePipeline<>(builder.parser, builder.transformer, this.outputs, observer,
 				this.statistics);
 		StreamSettings settings = new StreamSettings(builder.name, builder.reconnect, builder.subscriptionAck,
-				builder.heartbeat, builder.staleTimeout, builder.connectTimeout);
+				builder.heartbeat, builder.staleTimeout, builder.connectTimeout, builder.liveOnData);
 		this.connections = new Connections(settings, builder.transport, builder.subscriptions, observer, builder.timer,
 				pipeline, gate, this.outputs::complete);
 	}
@@ -259,6 +259,8 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 
 		private @Nullable ConsumerObserver consumerObserver;
 
+		private boolean liveOnData;
+
 		private Builder(String name, Transport transport, ProtocolParser<I> parser, Transformer<I, O> transformer) {
 			this.name = name;
 			this.transport = transport;
@@ -406,6 +408,20 @@ public final class DefaultExchangeStream<I, O> implements ExchangeStream<O> {
 		 */
 		public Builder<I, O> connectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = positiveOrNull(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		/**
+		 * Set whether a connection that sends subscriptions, with no acknowledgements
+		 * expected, is {@link ConnectionState#SUBSCRIBING} until its first data frame
+		 * rather than {@link ConnectionState#LIVE} as soon as they are sent: for
+		 * protocols whose subscriptions are answered by the data itself, such as a FIX
+		 * MarketDataRequest. {@code false} by default.
+		 * @param liveOnData whether the first data frame makes the connection live
+		 * @return this builder
+		 */
+		public Builder<I, O> liveOnData(boolean liveOnData) {
+			this.liveOnData = liveOnData;
 			return this;
 		}
 

@@ -53,6 +53,12 @@ public enum ErrorKind {
 	 * Frames could not be recorded: the recorder failed (a full disk, a file it may not
 	 * write) or fell behind and left frames out. The stream goes on.
 	 */
-	RECORDING
+	RECORDING,
+
+	/**
+	 * The exchange rejected a message the client sent, such as a FIX Reject or
+	 * MarketDataRequestReject, on a connection that goes on.
+	 */
+	REJECTED
 
 }

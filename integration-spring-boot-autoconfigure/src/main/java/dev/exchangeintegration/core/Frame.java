@@ -8,6 +8,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One protocol frame as received by a {@link Transport}: a WebSocket message, an HTTP
  * response body, a Kafka record value.
@@ -43,6 +45,16 @@ public interface Frame {
 	 */
 	default Map<String, Object> headers() {
 		return Map.of();
+	}
+
+	/**
+	 * Return the message as the transport already decoded it, for transports whose
+	 * protocol engine parses every message itself (a FIX engine), so that a parser can
+	 * pass it on instead of parsing the payload again. {@code null} by default.
+	 * @return the decoded message, or {@code null}
+	 */
+	default @Nullable Object decoded() {
+		return null;
 	}
 
 	/**

@@ -56,6 +56,8 @@ final class StreamConnection implements Transport.Handler {
 
 	private volatile boolean subscribing;
 
+	private volatile boolean awaitingData;
+
 	private boolean healthy;
 
 	StreamConnection(ConnectionContext context) {
@@ -107,7 +109,7 @@ final class StreamConnection implements Transport.Handler {
 		// a subscription added meanwhile is either among these or sent once outbound is
 		// set, never both
 		this.context.withSubscriptions((subscriptions) -> subscribe(outbound, subscriptions));
-		if (!this.subscribing) {
+		if (!this.subscribing && !this.awaitingData) {
 			changeState(ConnectionState.LIVE, null);
 		}
 	}
@@ -117,6 +119,11 @@ final class StreamConnection implements Transport.Handler {
 		if (acks != null && !subscriptions.isEmpty()) {
 			acks.expect(subscriptions);
 			this.subscribing = true;
+			changeState(ConnectionState.SUBSCRIBING, null);
+		}
+		else if (this.settings.liveOnData() && !subscriptions.isEmpty()) {
+			// no acknowledgement but the data itself: live once it flows
+			this.awaitingData = true;
 			changeState(ConnectionState.SUBSCRIBING, null);
 		}
 		for (Object subscription : subscriptions) {
@@ -145,6 +152,10 @@ final class StreamConnection implements Transport.Handler {
 		if (this.subscribing && isAcknowledgement(frame)) {
 			return;
 		}
+		if (this.awaitingData) {
+			this.awaitingData = false;
+			changeState(ConnectionState.LIVE, null);
+		}
 		this.context.onFrame(this, frame, receivedAt);
 		if (!this.healthy && !this.subscribing) {
 			this.healthy = true;
@@ -155,6 +166,13 @@ final class StreamConnection implements Transport.Handler {
 	@Override
 	public void onReadComplete() {
 		this.context.onReadComplete(this);
+	}
+
+	@Override
+	public void onError(ErrorKind kind, Throwable error, @Nullable String excerpt) {
+		if (!this.ended.get()) {
+			this.context.report(kind, error, excerpt, null);
+		}
 	}
 
 	@Override

@@ -14,9 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param staleTimeout the time after which a connection with no data frame is replaced,
  * if any
  * @param connectTimeout the time allowed for a connection to open, if limited
+ * @param liveOnData whether a connection that sent subscriptions without expecting
+ * acknowledgements is subscribing until its first data frame
  */
 record StreamSettings(String name, ReconnectSpec reconnect, @Nullable SubscriptionAckSpec subscriptionAck,
-		@Nullable HeartbeatSpec heartbeat, @Nullable Duration staleTimeout, @Nullable Duration connectTimeout) {
+		@Nullable HeartbeatSpec heartbeat, @Nullable Duration staleTimeout, @Nullable Duration connectTimeout,
+		boolean liveOnData) {
 
 	/**
 	 * Return whether a lost connection is replaced.

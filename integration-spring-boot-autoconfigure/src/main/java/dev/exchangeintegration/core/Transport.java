@@ -1,5 +1,6 @@
 package dev.exchangeintegration.core;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,6 +52,17 @@ public interface Transport {
 		 * call it after every batch. Does nothing by default.
 		 */
 		default void onReadComplete() {
+		}
+
+		/**
+		 * Called for an error of an open connection that does not end it, such as a
+		 * message the protocol engine rejected or the exchange's reject of a request: it
+		 * is reported, and the connection goes on. Does nothing by default.
+		 * @param kind the kind of error
+		 * @param error the error
+		 * @param excerpt a bounded excerpt of the message concerned, if any
+		 */
+		default void onError(ErrorKind kind, Throwable error, @Nullable String excerpt) {
 		}
 
 	}

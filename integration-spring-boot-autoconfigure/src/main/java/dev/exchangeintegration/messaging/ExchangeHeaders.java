@@ -33,6 +33,17 @@ public final class ExchangeHeaders {
 	 */
 	public static final String LISTENER_ID = PREFIX + "listenerId";
 
+	/**
+	 * The MsgType(35) of the FIX message the output came from, such as {@code X}: a
+	 * {@code String}.
+	 */
+	public static final String FIX_MSG_TYPE = PREFIX + "fixMsgType";
+
+	/**
+	 * The MsgSeqNum(34) of the FIX message the output came from: an {@code Integer}.
+	 */
+	public static final String FIX_MSG_SEQ_NUM = PREFIX + "fixMsgSeqNum";
+
 	private ExchangeHeaders() {
 	}
 

@@ -89,6 +89,17 @@ public interface ExchangeTransportFactory<S> {
 			return null;
 		}
 
+		/**
+		 * Return the parser format that this transport's frames need, used when the
+		 * exchange sets no {@code parser} of its own, such as {@code fix} for frames that
+		 * carry a message the transport has already decoded. {@code null} by default: the
+		 * exchange's {@code parser}, or its shared default, applies.
+		 * @return the parser format, or {@code null}
+		 */
+		default @Nullable String parser() {
+			return null;
+		}
+
 	}
 
 }
