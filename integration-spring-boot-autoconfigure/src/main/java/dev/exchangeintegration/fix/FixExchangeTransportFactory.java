@@ -126,6 +126,11 @@ public class FixExchangeTransportFactory implements ExchangeTransportFactory<Fix
 				return "fix";
 			}
 
+			@Override
+			public String endpoint() {
+				return host + ":" + port;
+			}
+
 		};
 	}
 

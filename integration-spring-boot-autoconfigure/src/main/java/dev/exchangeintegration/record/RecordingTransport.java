@@ -1,8 +1,10 @@
 package dev.exchangeintegration.record;
 
 import dev.exchangeintegration.core.CloseStatus;
+import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.Frame;
 import dev.exchangeintegration.core.Transport;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,6 +55,11 @@ final class RecordingTransport implements Transport {
 		@Override
 		public void onReadComplete() {
 			this.handler.onReadComplete();
+		}
+
+		@Override
+		public void onError(ErrorKind kind, Throwable error, @Nullable String excerpt) {
+			this.handler.onError(kind, error, excerpt);
 		}
 
 	}

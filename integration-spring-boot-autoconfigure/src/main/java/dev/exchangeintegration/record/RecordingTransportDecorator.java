@@ -13,6 +13,7 @@ import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory.
 import dev.exchangeintegration.core.DefaultExchangeStream;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.core.Transport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.unit.DataSize;
@@ -90,6 +91,16 @@ public class RecordingTransportDecorator implements ExchangeTransportDecorator<R
 			@Override
 			public void configure(DefaultExchangeStream.Builder<?, ?> stream) {
 				definition.configure(stream);
+			}
+
+			@Override
+			public @Nullable String endpoint() {
+				return definition.endpoint();
+			}
+
+			@Override
+			public @Nullable String parser() {
+				return definition.parser();
 			}
 
 		};

@@ -79,6 +79,11 @@ public class ReplayTransportFactory implements ExchangeTransportFactory<ReplaySe
 				stream.subscriptions(subscriptions).subscriptionAck(ack).reconnect(ReconnectSpec.DISABLED);
 			}
 
+			@Override
+			public String endpoint() {
+				return "replay of " + source.name();
+			}
+
 		};
 	}
 
