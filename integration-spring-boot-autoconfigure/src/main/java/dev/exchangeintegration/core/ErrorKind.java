@@ -47,6 +47,11 @@ public enum ErrorKind {
 	/**
 	 * A listener method threw for an output.
 	 */
-	LISTENER
+	LISTENER,
+
+	/**
+	 * A sink, such as a Kafka topic the outputs are written to, failed to take an output.
+	 */
+	SINK
 
 }

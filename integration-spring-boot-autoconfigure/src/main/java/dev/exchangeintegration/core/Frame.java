@@ -8,6 +8,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One protocol frame as received by a {@link Transport}: a WebSocket message, an HTTP
  * response body, a Kafka record value.
@@ -43,6 +45,16 @@ public interface Frame {
 	 */
 	default Map<String, Object> headers() {
 		return Map.of();
+	}
+
+	/**
+	 * Return where this frame comes from, when the transport can say more than the
+	 * exchange's name (a Kafka record's topic, partition and offset), for the error
+	 * reports of the frame. {@code null} by default.
+	 * @return the frame's origin, or {@code null}
+	 */
+	default @Nullable String origin() {
+		return null;
 	}
 
 	/**

@@ -150,6 +150,16 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 	}
 
 	@Override
+	boolean isQuiescent() {
+		return this.sleeping;
+	}
+
+	@Override
+	boolean hasEnded() {
+		return isDisposed();
+	}
+
+	@Override
 	boolean isActive() {
 		return !this.disposed && !this.done;
 	}

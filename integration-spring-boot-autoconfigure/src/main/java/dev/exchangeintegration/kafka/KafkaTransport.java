@@ -1,0 +1,379 @@
+package dev.exchangeintegration.kafka;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import dev.exchangeintegration.core.CloseStatus;
+import dev.exchangeintegration.core.DeliveryCheckpoint;
+import dev.exchangeintegration.core.ErrorKind;
+import dev.exchangeintegration.core.ExchangeError;
+import dev.exchangeintegration.core.ExchangeStreamObserver;
+import dev.exchangeintegration.core.FrameException;
+import dev.exchangeintegration.core.Transport;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * A {@link Transport} that reads Kafka topics: each connection is a consumer of the
+ * exchange's group, polled on a thread of its own, and each record a {@link KafkaFrame}.
+ * <p>
+ * The connection opens once partitions are assigned. Reading pauses and resumes by
+ * pausing the consumer's partitions, which keeps it in its group. Offsets are committed
+ * only once the outputs of the records read have been handed to every consumer of the
+ * stream ({@link DeliveryCheckpoint}): what a restart or a reconnect reads again is what
+ * was read but not yet handed over. A record whose key cannot be deserialized is reported
+ * as a {@code PARSE} error naming its topic, partition and offset, and skipped. A
+ * connection without any broker connection for {@code unreachableTimeout} fails, so that
+ * the stream reconnects.
+ */
+final class KafkaTransport implements Transport {
+
+	private final String exchange;
+
+	private final Supplier<Consumer<Object, byte[]>> consumers;
+
+	private final Collection<String> topics;
+
+	private final @Nullable Pattern topicPattern;
+
+	private final KafkaStart start;
+
+	private final KafkaSettings settings;
+
+	private final ExchangeStreamObserver observer;
+
+	private final java.util.function.@Nullable Consumer<Object> sender;
+
+	/** Partitions positioned by {@link #start} already, in the life of this transport. */
+	private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
+
+	KafkaTransport(String exchange, Supplier<Consumer<Object, byte[]>> consumers, KafkaSettings settings,
+			ExchangeStreamObserver observer, java.util.function.@Nullable Consumer<Object> sender) {
+		this.exchange = exchange;
+		this.consumers = consumers;
+		this.topics = settings.getTopics();
+		this.topicPattern = (settings.getTopicPattern() != null) ? Pattern.compile(settings.getTopicPattern()) : null;
+		this.start = settings.getStart();
+		this.settings = settings;
+		this.observer = observer;
+		this.sender = sender;
+	}
+
+	@Override
+	public Mono<CloseStatus> connect(Handler handler) {
+		return Mono.create((sink) -> {
+			Connection connection = new Connection(handler, sink);
+			Thread thread = new Thread(connection::run, "exchange-kafka-" + this.exchange);
+			thread.setDaemon(true);
+			sink.onDispose(() -> connection.close("disposed"));
+			thread.start();
+		});
+	}
+
+	/**
+	 * One consumer, polled on its own thread.
+	 */
+	private final class Connection implements Transport.Outbound, ConsumerRebalanceListener {
+
+		private final Handler handler;
+
+		private final MonoSink<CloseStatus> sink;
+
+		private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+		private final Map<TopicPartition, OffsetAndMetadata> read = new HashMap<>();
+
+		private volatile @Nullable String closeReason;
+
+		private volatile boolean pauseRequested;
+
+		private @Nullable Consumer<Object, byte[]> consumer;
+
+		private boolean open;
+
+		private long unreachableSince = -1;
+
+		Connection(Handler handler, MonoSink<CloseStatus> sink) {
+			this.handler = handler;
+			this.sink = sink;
+		}
+
+		void run() {
+			Consumer<Object, byte[]> consumer;
+			try {
+				consumer = KafkaTransport.this.consumers.get();
+			}
+			catch (RuntimeException ex) {
+				this.sink.error(ex);
+				return;
+			}
+			this.consumer = consumer;
+			try {
+				if (KafkaTransport.this.topicPattern != null) {
+					consumer.subscribe(KafkaTransport.this.topicPattern, this);
+				}
+				else {
+					consumer.subscribe(KafkaTransport.this.topics, this);
+				}
+				while (this.closeReason == null) {
+					applyPause(consumer);
+					poll(consumer);
+					commitReached(consumer);
+					checkReachable(consumer);
+				}
+				awaitHandedOver(consumer);
+				this.sink.success(new CloseStatus(0, this.closeReason));
+			}
+			catch (RuntimeException ex) {
+				this.sink.error(ex);
+			}
+			finally {
+				closeQuietly(consumer);
+			}
+		}
+
+		private void poll(Consumer<Object, byte[]> consumer) {
+			ConsumerRecords<Object, byte[]> records;
+			try {
+				records = consumer.poll(KafkaTransport.this.settings.getPollTimeout());
+			}
+			catch (WakeupException ex) {
+				return;
+			}
+			catch (RecordDeserializationException ex) {
+				skip(consumer, ex);
+				return;
+			}
+			if (records.isEmpty()) {
+				return;
+			}
+			for (ConsumerRecord<Object, byte[]> record : records) {
+				this.handler.onFrame(new KafkaFrame(record));
+				this.read.put(new TopicPartition(record.topic(), record.partition()),
+						new OffsetAndMetadata(record.offset() + 1));
+			}
+			this.handler.onReadComplete();
+			this.pending.add(new Pending(this.handler.checkpoint(), new HashMap<>(this.read)));
+			this.read.clear();
+		}
+
+		private void skip(Consumer<Object, byte[]> consumer, RecordDeserializationException ex) {
+			TopicPartition partition = ex.topicPartition();
+			String origin = KafkaFrame.origin(partition.topic(), partition.partition(), ex.offset());
+			KafkaTransport.this.observer.onError(new ExchangeError(KafkaTransport.this.exchange, ErrorKind.PARSE,
+					new FrameException(origin, ex), null));
+			consumer.seek(partition, ex.offset() + 1);
+			// committed with the records that follow it, once they are handed over
+			this.pending
+				.add(new Pending(this.handler.checkpoint(), Map.of(partition, new OffsetAndMetadata(ex.offset() + 1))));
+		}
+
+		private void applyPause(Consumer<Object, byte[]> consumer) {
+			if (this.pauseRequested) {
+				consumer.pause(consumer.assignment());
+			}
+			else if (!consumer.paused().isEmpty()) {
+				consumer.resume(consumer.paused());
+			}
+		}
+
+		private void commitReached(Consumer<Object, byte[]> consumer) {
+			Map<TopicPartition, OffsetAndMetadata> offsets = reachedOffsets();
+			if (!offsets.isEmpty()) {
+				consumer.commitAsync(offsets, (committed, ex) -> {
+					if (ex != null) {
+						report(ErrorKind.CONNECTION, ex);
+					}
+				});
+			}
+		}
+
+		private Map<TopicPartition, OffsetAndMetadata> reachedOffsets() {
+			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+			while (!this.pending.isEmpty() && this.pending.peek().checkpoint().isReached()) {
+				offsets.putAll(this.pending.poll().offsets());
+			}
+			return offsets;
+		}
+
+		private void checkReachable(Consumer<Object, byte[]> consumer) {
+			if (connectionCount(consumer) > 0) {
+				this.unreachableSince = -1;
+				return;
+			}
+			long now = System.nanoTime();
+			if (this.unreachableSince < 0) {
+				this.unreachableSince = now;
+			}
+			else if (now - this.unreachableSince > KafkaTransport.this.settings.getUnreachableTimeout().toNanos()) {
+				throw new KafkaUnreachableException(KafkaTransport.this.exchange,
+						KafkaTransport.this.settings.getUnreachableTimeout());
+			}
+		}
+
+		private double connectionCount(Consumer<Object, byte[]> consumer) {
+			for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+				MetricName name = metric.getKey();
+				if (name.name().equals("connection-count") && name.group().equals("consumer-metrics")) {
+					return ((Number) metric.getValue().metricValue()).doubleValue();
+				}
+			}
+			return 1;
+		}
+
+		/**
+		 * Wait, at most {@code closeTimeout}, for the outputs of what was read to be
+		 * handed over, and commit their offsets; the rest is read again next time.
+		 */
+		private void awaitHandedOver(Consumer<Object, byte[]> consumer) {
+			long deadline = System.nanoTime() + KafkaTransport.this.settings.getCloseTimeout().toNanos();
+			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+			while (!this.pending.isEmpty() && System.nanoTime() < deadline) {
+				offsets.putAll(reachedOffsets());
+				if (!this.pending.isEmpty()) {
+					try {
+						Thread.sleep(5);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						break;
+					}
+				}
+			}
+			offsets.putAll(reachedOffsets());
+			commitSync(consumer, offsets);
+		}
+
+		private void commitSync(Consumer<Object, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> offsets) {
+			if (offsets.isEmpty()) {
+				return;
+			}
+			for (int attempt = 0; attempt < 3; attempt++) {
+				try {
+					consumer.commitSync(offsets);
+					return;
+				}
+				catch (WakeupException ex) {
+					// a wake-up to resume or close: commit all the same
+				}
+				catch (RuntimeException ex) {
+					report(ErrorKind.CONNECTION, ex);
+					return;
+				}
+			}
+		}
+
+		private void closeQuietly(Consumer<Object, byte[]> consumer) {
+			try {
+				consumer.close(Duration.ofSeconds(1));
+			}
+			catch (RuntimeException ex) {
+				// closing: nothing left to report to
+			}
+		}
+
+		private void report(ErrorKind kind, Throwable ex) {
+			KafkaTransport.this.observer.onError(new ExchangeError(KafkaTransport.this.exchange, kind, ex, null));
+		}
+
+		@Override
+		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			Consumer<Object, byte[]> consumer = this.consumer;
+			for (TopicPartition partition : partitions) {
+				if (KafkaTransport.this.positioned.add(partition) && consumer != null) {
+					switch (KafkaTransport.this.start) {
+						case EARLIEST -> consumer.seekToBeginning(Set.of(partition));
+						case LATEST -> consumer.seekToEnd(Set.of(partition));
+						case COMMITTED -> {
+						}
+					}
+				}
+			}
+			if (this.pauseRequested && consumer != null) {
+				consumer.pause(partitions);
+			}
+			if (!this.open && !partitions.isEmpty()) {
+				this.open = true;
+				this.handler.onOpen(this);
+			}
+		}
+
+		@Override
+		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+			Consumer<Object, byte[]> consumer = this.consumer;
+			if (consumer == null) {
+				return;
+			}
+			Map<TopicPartition, OffsetAndMetadata> offsets = reachedOffsets();
+			offsets.keySet().retainAll(partitions);
+			commitSync(consumer, offsets);
+			// what was read from them and not yet handed over is read again by their next
+			// owner
+			for (Pending pending : this.pending) {
+				pending.offsets().keySet().removeAll(partitions);
+			}
+		}
+
+		@Override
+		public void send(Object message) {
+			java.util.function.Consumer<Object> sender = KafkaTransport.this.sender;
+			if (sender == null) {
+				throw new IllegalStateException(
+						"Exchange '" + KafkaTransport.this.exchange + "' has no KafkaTemplate to send records with");
+			}
+			sender.accept(message);
+		}
+
+		@Override
+		public void pauseReading() {
+			this.pauseRequested = true;
+		}
+
+		@Override
+		public void resumeReading() {
+			this.pauseRequested = false;
+			Consumer<Object, byte[]> consumer = this.consumer;
+			if (consumer != null) {
+				consumer.wakeup();
+			}
+		}
+
+		@Override
+		public void close(String reason) {
+			if (this.closeReason == null) {
+				this.closeReason = reason;
+			}
+			Consumer<Object, byte[]> consumer = this.consumer;
+			if (consumer != null) {
+				consumer.wakeup();
+			}
+		}
+
+	}
+
+	/**
+	 * The offsets to commit once a checkpoint is reached.
+	 */
+	private record Pending(DeliveryCheckpoint checkpoint, Map<TopicPartition, OffsetAndMetadata> offsets) {
+
+	}
+
+}
