@@ -1,0 +1,61 @@
+package dev.exchangeintegration.test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One in-process KRaft Kafka broker on 127.0.0.1 shared by the tests of the JVM, started
+ * on first use and stopped when the JVM exits. Each test takes topics of its own, so that
+ * tests never see each other's records.
+ */
+public final class KafkaTestBroker {
+
+	private static final AtomicInteger topics = new AtomicInteger();
+
+	private static EmbeddedKafkaBroker broker;
+
+	private KafkaTestBroker() {
+	}
+
+	/**
+	 * Return the broker, starting it on first use.
+	 * @return the broker
+	 */
+	public static synchronized EmbeddedKafkaBroker get() {
+		if (broker == null) {
+			EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
+			// loopback only: the test kit's listeners bind localhost otherwise
+			started.brokerProperty("listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0");
+			started.brokerProperty("group.initial.rebalance.delay.ms", "0");
+			started.afterPropertiesSet();
+			Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "kafka-test-broker-stop"));
+			broker = started;
+		}
+		return broker;
+	}
+
+	/**
+	 * Return the bootstrap servers.
+	 * @return the bootstrap servers
+	 */
+	public static String bootstrapServers() {
+		return get().getBrokersAsString().replace("localhost", "127.0.0.1");
+	}
+
+	/**
+	 * Create a new topic of a name no other test uses.
+	 * @param prefix the start of the name
+	 * @param partitions the number of partitions
+	 * @return the topic's name
+	 */
+	public static String newTopic(String prefix, int partitions) {
+		String name = prefix + "-" + topics.incrementAndGet();
+		get().addTopics(new NewTopic(name, partitions, (short) 1));
+		return name;
+	}
+
+}
