@@ -217,7 +217,8 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 	abstract boolean isQuiescent();
 
 	/**
-	 * Return whether the consumer has ended, or been disposed of.
+	 * Return whether the consumer has ended, or been disposed of, without leaving outputs
+	 * it had taken undelivered because it was aborted.
 	 */
 	abstract boolean hasEnded();
 

@@ -1,8 +1,19 @@
 package dev.exchangeintegration.test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -56,6 +67,36 @@ public final class KafkaTestBroker {
 		String name = prefix + "-" + topics.incrementAndGet();
 		get().addTopics(new NewTopic(name, partitions, (short) 1));
 		return name;
+	}
+
+	/**
+	 * Write records and wait for the broker to acknowledge them.
+	 * @param topic the topic, of one partition
+	 * @param records the keys (possibly {@code null}) and values, as UTF-8 text
+	 */
+	public static void send(String topic, String[]... records) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+			List<Future<RecordMetadata>> sent = new ArrayList<>();
+			for (String[] record : records) {
+				byte[] key = (record[0] != null) ? record[0].getBytes(StandardCharsets.UTF_8) : null;
+				sent.add(
+						producer.send(new ProducerRecord<>(topic, 0, key, record[1].getBytes(StandardCharsets.UTF_8))));
+			}
+			producer.flush();
+			for (Future<RecordMetadata> future : sent) {
+				future.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 }
