@@ -127,7 +127,9 @@ public class KafkaExchangeSinks implements SmartLifecycle, DisposableBean {
 			return parser.parseExpression(expression);
 		}
 		catch (ParseException ex) {
-			throw context.misconfigured(key, expression, "is not a valid SpEL expression (" + ex.getMessage() + ")",
+			throw context.invalid(key, expression,
+					"Exchange '" + context.exchange() + "' has sinks.kafka." + key + " '" + expression
+							+ "', which is not a valid SpEL expression (" + ex.getMessage() + ").",
 					"Set it to an expression on the output's Message, such as payload.symbol or headers['kafka_receivedMessageKey'].");
 		}
 	}

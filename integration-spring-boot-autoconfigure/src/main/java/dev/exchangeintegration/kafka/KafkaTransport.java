@@ -42,7 +42,8 @@ import reactor.core.publisher.MonoSink;
  * was read but not yet handed over. A record whose key cannot be deserialized is reported
  * as a {@code PARSE} error naming its topic, partition and offset, and skipped. A
  * connection without any broker connection for {@code unreachableTimeout} fails, so that
- * the stream reconnects.
+ * the stream reconnects; the consumer is kept for the next connection, so that it stays
+ * in its group.
  */
 final class KafkaTransport implements Transport {
 
@@ -65,6 +66,8 @@ final class KafkaTransport implements Transport {
 	/** Partitions positioned by {@link #start} already, in the life of this transport. */
 	private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
 
+	private @Nullable Session idle;
+
 	KafkaTransport(String exchange, Supplier<Consumer<Object, byte[]>> consumers, KafkaSettings settings,
 			ExchangeStreamObserver observer, java.util.function.@Nullable Consumer<Object> sender) {
 		this.exchange = exchange;
@@ -83,130 +86,95 @@ final class KafkaTransport implements Transport {
 			Connection connection = new Connection(handler, sink);
 			Thread thread = new Thread(connection::run, "exchange-kafka-" + this.exchange);
 			thread.setDaemon(true);
-			sink.onDispose(() -> connection.close("disposed"));
+			sink.onDispose(connection::dispose);
 			thread.start();
 		});
 	}
 
 	/**
-	 * One consumer, polled on its own thread.
+	 * Take the consumer a connection that failed left, or create one.
 	 */
-	private final class Connection implements Transport.Outbound, ConsumerRebalanceListener {
+	private synchronized Session takeSession() {
+		Session session = this.idle;
+		this.idle = null;
+		return (session != null) ? session : new Session(this.consumers.get());
+	}
 
-		private final Handler handler;
+	/**
+	 * Keep a consumer for the next connection: it stays in its group, so that the next
+	 * connection needs no rebalance, which would wait for the session of a consumer that
+	 * left without a word to expire.
+	 */
+	private synchronized void keep(Session session) {
+		this.idle = session;
+	}
 
-		private final MonoSink<CloseStatus> sink;
+	/**
+	 * Close the consumer kept for a next connection, if any: the stream has stopped.
+	 */
+	synchronized void closeIdle() {
+		Session session = this.idle;
+		this.idle = null;
+		if (session != null) {
+			session.close();
+		}
+	}
+
+	/**
+	 * A consumer, subscribed, with the offsets it has read and not yet committed; it
+	 * outlives a connection that fails.
+	 */
+	private final class Session implements ConsumerRebalanceListener {
+
+		private final Consumer<Object, byte[]> consumer;
 
 		private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
 		private final Map<TopicPartition, OffsetAndMetadata> read = new HashMap<>();
 
-		private volatile @Nullable String closeReason;
+		private volatile @Nullable Connection connection;
 
-		private volatile boolean pauseRequested;
-
-		private @Nullable Consumer<Object, byte[]> consumer;
-
-		private boolean open;
-
-		private long unreachableSince = -1;
-
-		Connection(Handler handler, MonoSink<CloseStatus> sink) {
-			this.handler = handler;
-			this.sink = sink;
-		}
-
-		void run() {
-			Consumer<Object, byte[]> consumer;
-			try {
-				consumer = KafkaTransport.this.consumers.get();
-			}
-			catch (RuntimeException ex) {
-				this.sink.error(ex);
-				return;
-			}
+		Session(Consumer<Object, byte[]> consumer) {
 			this.consumer = consumer;
-			try {
-				if (KafkaTransport.this.topicPattern != null) {
-					consumer.subscribe(KafkaTransport.this.topicPattern, this);
-				}
-				else {
-					consumer.subscribe(KafkaTransport.this.topics, this);
-				}
-				while (this.closeReason == null) {
-					applyPause(consumer);
-					poll(consumer);
-					commitReached(consumer);
-					checkReachable(consumer);
-				}
-				awaitHandedOver(consumer);
-				this.sink.success(new CloseStatus(0, this.closeReason));
+			if (KafkaTransport.this.topicPattern != null) {
+				consumer.subscribe(KafkaTransport.this.topicPattern, this);
 			}
-			catch (RuntimeException ex) {
-				this.sink.error(ex);
-			}
-			finally {
-				closeQuietly(consumer);
+			else {
+				consumer.subscribe(KafkaTransport.this.topics, this);
 			}
 		}
 
-		private void poll(Consumer<Object, byte[]> consumer) {
-			ConsumerRecords<Object, byte[]> records;
-			try {
-				records = consumer.poll(KafkaTransport.this.settings.getPollTimeout());
-			}
-			catch (WakeupException ex) {
-				return;
-			}
-			catch (RecordDeserializationException ex) {
-				skip(consumer, ex);
-				return;
-			}
-			if (records.isEmpty()) {
-				return;
-			}
-			for (ConsumerRecord<Object, byte[]> record : records) {
-				this.handler.onFrame(new KafkaFrame(record));
-				this.read.put(new TopicPartition(record.topic(), record.partition()),
-						new OffsetAndMetadata(record.offset() + 1));
-			}
-			this.handler.onReadComplete();
-			this.pending.add(new Pending(this.handler.checkpoint(), new HashMap<>(this.read)));
-			this.read.clear();
-		}
-
-		private void skip(Consumer<Object, byte[]> consumer, RecordDeserializationException ex) {
-			TopicPartition partition = ex.topicPartition();
-			String origin = KafkaFrame.origin(partition.topic(), partition.partition(), ex.offset());
-			KafkaTransport.this.observer.onError(new ExchangeError(KafkaTransport.this.exchange, ErrorKind.PARSE,
-					new FrameException(origin, ex), null));
-			consumer.seek(partition, ex.offset() + 1);
-			// committed with the records that follow it, once they are handed over
-			this.pending
-				.add(new Pending(this.handler.checkpoint(), Map.of(partition, new OffsetAndMetadata(ex.offset() + 1))));
-		}
-
-		private void applyPause(Consumer<Object, byte[]> consumer) {
-			if (this.pauseRequested) {
-				consumer.pause(consumer.assignment());
-			}
-			else if (!consumer.paused().isEmpty()) {
-				consumer.resume(consumer.paused());
-			}
-		}
-
-		private void commitReached(Consumer<Object, byte[]> consumer) {
-			Map<TopicPartition, OffsetAndMetadata> offsets = reachedOffsets();
-			if (!offsets.isEmpty()) {
-				consumer.commitAsync(offsets, (committed, ex) -> {
-					if (ex != null) {
-						report(ErrorKind.CONNECTION, ex);
+		@Override
+		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			for (TopicPartition partition : partitions) {
+				if (KafkaTransport.this.positioned.add(partition)) {
+					switch (KafkaTransport.this.start) {
+						case EARLIEST -> this.consumer.seekToBeginning(Set.of(partition));
+						case LATEST -> this.consumer.seekToEnd(Set.of(partition));
+						case COMMITTED -> {
+						}
 					}
-				});
+				}
+			}
+			Connection connection = this.connection;
+			if (connection != null && connection.pauseRequested) {
+				this.consumer.pause(partitions);
 			}
 		}
 
-		private Map<TopicPartition, OffsetAndMetadata> reachedOffsets() {
+		@Override
+		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+			Map<TopicPartition, OffsetAndMetadata> offsets = reachedOffsets();
+			offsets.keySet().retainAll(partitions);
+			commitSync(offsets);
+			// what was read from them and not yet handed over is read again by their next
+			// owner
+			for (Pending pending : this.pending) {
+				pending.offsets().keySet().removeAll(partitions);
+			}
+		}
+
+		Map<TopicPartition, OffsetAndMetadata> reachedOffsets() {
 			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
 			while (!this.pending.isEmpty() && this.pending.peek().checkpoint().isReached()) {
 				offsets.putAll(this.pending.poll().offsets());
@@ -214,61 +182,13 @@ final class KafkaTransport implements Transport {
 			return offsets;
 		}
 
-		private void checkReachable(Consumer<Object, byte[]> consumer) {
-			if (connectionCount(consumer) > 0) {
-				this.unreachableSince = -1;
-				return;
-			}
-			long now = System.nanoTime();
-			if (this.unreachableSince < 0) {
-				this.unreachableSince = now;
-			}
-			else if (now - this.unreachableSince > KafkaTransport.this.settings.getUnreachableTimeout().toNanos()) {
-				throw new KafkaUnreachableException(KafkaTransport.this.exchange,
-						KafkaTransport.this.settings.getUnreachableTimeout());
-			}
-		}
-
-		private double connectionCount(Consumer<Object, byte[]> consumer) {
-			for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
-				MetricName name = metric.getKey();
-				if (name.name().equals("connection-count") && name.group().equals("consumer-metrics")) {
-					return ((Number) metric.getValue().metricValue()).doubleValue();
-				}
-			}
-			return 1;
-		}
-
-		/**
-		 * Wait, at most {@code closeTimeout}, for the outputs of what was read to be
-		 * handed over, and commit their offsets; the rest is read again next time.
-		 */
-		private void awaitHandedOver(Consumer<Object, byte[]> consumer) {
-			long deadline = System.nanoTime() + KafkaTransport.this.settings.getCloseTimeout().toNanos();
-			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-			while (!this.pending.isEmpty() && System.nanoTime() < deadline) {
-				offsets.putAll(reachedOffsets());
-				if (!this.pending.isEmpty()) {
-					try {
-						Thread.sleep(5);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						break;
-					}
-				}
-			}
-			offsets.putAll(reachedOffsets());
-			commitSync(consumer, offsets);
-		}
-
-		private void commitSync(Consumer<Object, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> offsets) {
+		void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
 			if (offsets.isEmpty()) {
 				return;
 			}
 			for (int attempt = 0; attempt < 3; attempt++) {
 				try {
-					consumer.commitSync(offsets);
+					this.consumer.commitSync(offsets);
 					return;
 				}
 				catch (WakeupException ex) {
@@ -281,55 +201,185 @@ final class KafkaTransport implements Transport {
 			}
 		}
 
-		private void closeQuietly(Consumer<Object, byte[]> consumer) {
+		void close() {
 			try {
-				consumer.close(Duration.ofSeconds(1));
+				this.consumer.close(Duration.ofSeconds(1));
 			}
 			catch (RuntimeException ex) {
 				// closing: nothing left to report to
 			}
 		}
 
-		private void report(ErrorKind kind, Throwable ex) {
-			KafkaTransport.this.observer.onError(new ExchangeError(KafkaTransport.this.exchange, kind, ex, null));
+	}
+
+	/**
+	 * One connection: a session polled on its own thread until the stream closes it or it
+	 * fails.
+	 */
+	private final class Connection implements Transport.Outbound {
+
+		private final Handler handler;
+
+		private final MonoSink<CloseStatus> sink;
+
+		private volatile @Nullable String closeReason;
+
+		private volatile boolean disposed;
+
+		private volatile boolean pauseRequested;
+
+		private volatile @Nullable Session session;
+
+		private boolean open;
+
+		private long unreachableSince = -1;
+
+		Connection(Handler handler, MonoSink<CloseStatus> sink) {
+			this.handler = handler;
+			this.sink = sink;
 		}
 
-		@Override
-		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-			Consumer<Object, byte[]> consumer = this.consumer;
-			for (TopicPartition partition : partitions) {
-				if (KafkaTransport.this.positioned.add(partition) && consumer != null) {
-					switch (KafkaTransport.this.start) {
-						case EARLIEST -> consumer.seekToBeginning(Set.of(partition));
-						case LATEST -> consumer.seekToEnd(Set.of(partition));
-						case COMMITTED -> {
-						}
-					}
+		void run() {
+			Session session;
+			try {
+				session = takeSession();
+			}
+			catch (RuntimeException ex) {
+				this.sink.error(ex);
+				return;
+			}
+			session.connection = this;
+			this.session = session;
+			boolean keep = false;
+			try {
+				while (this.closeReason == null && !this.disposed) {
+					applyPause(session.consumer);
+					poll(session);
+					commitReached(session);
+					checkReachable(session);
+				}
+				if (this.disposed && this.closeReason == null) {
+					keep = true;
+					return;
+				}
+				awaitHandedOver(session);
+				this.sink.success(new CloseStatus(0, this.closeReason));
+			}
+			catch (KafkaUnreachableException ex) {
+				keep = true;
+				this.sink.error(ex);
+			}
+			catch (RuntimeException ex) {
+				this.sink.error(ex);
+			}
+			finally {
+				session.connection = null;
+				if (keep) {
+					keep(session);
+				}
+				else {
+					session.close();
 				}
 			}
-			if (this.pauseRequested && consumer != null) {
-				consumer.pause(partitions);
+		}
+
+		private void poll(Session session) {
+			ConsumerRecords<Object, byte[]> records;
+			try {
+				records = session.consumer.poll(KafkaTransport.this.settings.getPollTimeout());
 			}
-			if (!this.open && !partitions.isEmpty()) {
+			catch (WakeupException ex) {
+				return;
+			}
+			catch (RecordDeserializationException ex) {
+				skip(session, ex);
+				return;
+			}
+			if (!this.open && !session.consumer.assignment().isEmpty() && connectionCount(session.consumer) > 0) {
 				this.open = true;
 				this.handler.onOpen(this);
 			}
-		}
-
-		@Override
-		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-			Consumer<Object, byte[]> consumer = this.consumer;
-			if (consumer == null) {
+			if (records.isEmpty()) {
 				return;
 			}
-			Map<TopicPartition, OffsetAndMetadata> offsets = reachedOffsets();
-			offsets.keySet().retainAll(partitions);
-			commitSync(consumer, offsets);
-			// what was read from them and not yet handed over is read again by their next
-			// owner
-			for (Pending pending : this.pending) {
-				pending.offsets().keySet().removeAll(partitions);
+			for (ConsumerRecord<Object, byte[]> record : records) {
+				this.handler.onFrame(new KafkaFrame(record));
+				session.read.put(new TopicPartition(record.topic(), record.partition()),
+						new OffsetAndMetadata(record.offset() + 1));
 			}
+			this.handler.onReadComplete();
+			session.pending.add(new Pending(this.handler.checkpoint(), new HashMap<>(session.read)));
+			session.read.clear();
+		}
+
+		private void skip(Session session, RecordDeserializationException ex) {
+			TopicPartition partition = ex.topicPartition();
+			String origin = KafkaFrame.origin(partition.topic(), partition.partition(), ex.offset());
+			report(ErrorKind.PARSE, new FrameException(origin, ex));
+			session.consumer.seek(partition, ex.offset() + 1);
+			// committed with the records that follow it, once they are handed over
+			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+			offsets.put(partition, new OffsetAndMetadata(ex.offset() + 1));
+			session.pending.add(new Pending(this.handler.checkpoint(), offsets));
+		}
+
+		private void applyPause(Consumer<Object, byte[]> consumer) {
+			if (this.pauseRequested) {
+				consumer.pause(consumer.assignment());
+			}
+			else if (!consumer.paused().isEmpty()) {
+				consumer.resume(consumer.paused());
+			}
+		}
+
+		private void commitReached(Session session) {
+			Map<TopicPartition, OffsetAndMetadata> offsets = session.reachedOffsets();
+			if (!offsets.isEmpty()) {
+				session.consumer.commitAsync(offsets, (committed, ex) -> {
+					if (ex != null) {
+						report(ErrorKind.CONNECTION, ex);
+					}
+				});
+			}
+		}
+
+		private void checkReachable(Session session) {
+			if (connectionCount(session.consumer) > 0) {
+				this.unreachableSince = -1;
+				return;
+			}
+			long now = System.nanoTime();
+			if (this.unreachableSince < 0) {
+				this.unreachableSince = now;
+			}
+			else if (this.open
+					&& now - this.unreachableSince > KafkaTransport.this.settings.getUnreachableTimeout().toNanos()) {
+				throw new KafkaUnreachableException(KafkaTransport.this.exchange,
+						KafkaTransport.this.settings.getUnreachableTimeout());
+			}
+		}
+
+		/**
+		 * Wait, at most {@code closeTimeout}, for the outputs of what was read to be
+		 * handed over, and commit their offsets; the rest is read again next time.
+		 */
+		private void awaitHandedOver(Session session) {
+			long deadline = System.nanoTime() + KafkaTransport.this.settings.getCloseTimeout().toNanos();
+			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+			while (!session.pending.isEmpty() && System.nanoTime() < deadline) {
+				offsets.putAll(session.reachedOffsets());
+				if (!session.pending.isEmpty()) {
+					try {
+						Thread.sleep(5);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						break;
+					}
+				}
+			}
+			offsets.putAll(session.reachedOffsets());
+			session.commitSync(offsets);
 		}
 
 		@Override
@@ -350,10 +400,7 @@ final class KafkaTransport implements Transport {
 		@Override
 		public void resumeReading() {
 			this.pauseRequested = false;
-			Consumer<Object, byte[]> consumer = this.consumer;
-			if (consumer != null) {
-				consumer.wakeup();
-			}
+			wakeUp();
 		}
 
 		@Override
@@ -361,12 +408,39 @@ final class KafkaTransport implements Transport {
 			if (this.closeReason == null) {
 				this.closeReason = reason;
 			}
-			Consumer<Object, byte[]> consumer = this.consumer;
-			if (consumer != null) {
-				consumer.wakeup();
+			wakeUp();
+		}
+
+		/**
+		 * The stream has given up on this connection: end the loop, keeping the consumer
+		 * for the next one.
+		 */
+		void dispose() {
+			this.disposed = true;
+			wakeUp();
+		}
+
+		private void wakeUp() {
+			Session session = this.session;
+			if (session != null) {
+				session.consumer.wakeup();
 			}
 		}
 
+	}
+
+	private void report(ErrorKind kind, Throwable ex) {
+		this.observer.onError(new ExchangeError(this.exchange, kind, ex, null));
+	}
+
+	private static double connectionCount(Consumer<Object, byte[]> consumer) {
+		for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+			MetricName name = metric.getKey();
+			if (name.name().equals("connection-count") && name.group().equals("consumer-metrics")) {
+				return ((Number) metric.getValue().metricValue()).doubleValue();
+			}
+		}
+		return 1;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.exchangeintegration.kafka;
 
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 
@@ -27,7 +30,7 @@ import org.springframework.kafka.core.KafkaOperations;
  * {@link ByteArrayDeserializer}: the exchange's parser reads the value. Auto-commit is
  * off: offsets are committed once what was read has been handed over.
  */
-public class KafkaTransportFactory implements ExchangeTransportFactory<KafkaSettings> {
+public class KafkaTransportFactory implements ExchangeTransportFactory<KafkaSettings>, DisposableBean {
 
 	private final ConsumerFactory<?, ?> consumerFactory;
 
@@ -36,6 +39,8 @@ public class KafkaTransportFactory implements ExchangeTransportFactory<KafkaSett
 	private final ExchangeStreamObserver observer;
 
 	private final AtomicLong clients = new AtomicLong();
+
+	private final List<KafkaTransport> transports = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create a new factory.
@@ -92,8 +97,21 @@ public class KafkaTransportFactory implements ExchangeTransportFactory<KafkaSett
 		context.requirePositive("kafka.close-timeout", settings.getCloseTimeout());
 		String groupId = groupId(settings, name);
 		Supplier<Consumer<Object, byte[]>> consumers = () -> createConsumer(name, groupId, settings);
-		return () -> new KafkaTransport(name, consumers, settings, this.observer,
-				(this.kafka != null) ? (message) -> send(name, settings, message) : null);
+		return () -> {
+			KafkaTransport transport = new KafkaTransport(name, consumers, settings, this.observer,
+					(this.kafka != null) ? (message) -> send(name, settings, message) : null);
+			this.transports.add(transport);
+			return transport;
+		};
+	}
+
+	/**
+	 * Close the consumers that transports keep between connections; the streams have
+	 * stopped.
+	 */
+	@Override
+	public void destroy() {
+		this.transports.forEach(KafkaTransport::closeIdle);
 	}
 
 	private String groupId(KafkaSettings settings, String exchange) {

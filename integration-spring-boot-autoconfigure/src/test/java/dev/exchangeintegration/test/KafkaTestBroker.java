@@ -1,6 +1,7 @@
 package dev.exchangeintegration.test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -64,9 +70,70 @@ public final class KafkaTestBroker {
 	 * @return the topic's name
 	 */
 	public static String newTopic(String prefix, int partitions) {
+		return newTopic(prefix, partitions, Map.of());
+	}
+
+	/**
+	 * Create a new topic of a name no other test uses.
+	 * @param prefix the start of the name
+	 * @param partitions the number of partitions
+	 * @param configs the topic's configuration
+	 * @return the topic's name
+	 */
+	public static String newTopic(String prefix, int partitions, Map<String, String> configs) {
 		String name = prefix + "-" + topics.incrementAndGet();
-		get().addTopics(new NewTopic(name, partitions, (short) 1));
+		get().addTopics(new NewTopic(name, partitions, (short) 1).configs(configs));
 		return name;
+	}
+
+	/**
+	 * Start a broker of its own that advertises a port other than its own, that of a
+	 * {@link TcpProxy} in front of it: clients bootstrapped through the proxy reach the
+	 * broker only through it.
+	 * @param advertisedPort the port clients are told to connect to, on 127.0.0.1
+	 * @return the started broker
+	 */
+	public static EmbeddedKafkaKraftBroker startBehindProxy(int advertisedPort) {
+		EmbeddedKafkaKraftBroker own = new EmbeddedKafkaKraftBroker(1, 1);
+		own.brokerProperty("listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0");
+		own.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + advertisedPort);
+		own.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		own.afterPropertiesSet();
+		return own;
+	}
+
+	/**
+	 * Return the port of a broker's listener.
+	 * @param broker the broker
+	 * @return its port on 127.0.0.1
+	 */
+	public static int port(EmbeddedKafkaBroker broker) {
+		String servers = broker.getBrokersAsString();
+		return Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
+	}
+
+	/**
+	 * Read every record of a topic from its start, waiting until there are as many as
+	 * expected or ten seconds have passed.
+	 * @param bootstrapServers the broker
+	 * @param topic the topic
+	 * @param expected the number of records to wait for
+	 * @return the records
+	 */
+	public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic, int expected) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+			consumer.assign(List.of(new TopicPartition(topic, 0)));
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (records.size() < expected && System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+			}
+		}
+		return records;
 	}
 
 	/**
