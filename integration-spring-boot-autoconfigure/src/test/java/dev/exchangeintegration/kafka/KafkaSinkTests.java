@@ -102,6 +102,28 @@ class KafkaSinkTests {
 	}
 
 	@Test
+	void sinkThatFallsBehindDropsByItsOwnPolicyAndCountsItsDropsUnderItsName() {
+		this.contextRunner
+			.withPropertyValues("exchange-integration.exchanges.binance.sinks.kafka.topic=never-created",
+					"exchange-integration.exchanges.binance.sinks.kafka.format=text",
+					"exchange-integration.exchanges.binance.sinks.kafka.buffer-size=2",
+					"exchange-integration.exchanges.binance.sinks.kafka.overflow=drop-latest",
+					// each send waits this long for the metadata of a topic that never
+					// comes
+					"spring.kafka.producer.properties[allow.auto.create.topics]=false",
+					"spring.kafka.producer.properties[max.block.ms]=1500")
+			.run((context) -> {
+				this.server.awaitConnections(1);
+				this.server.sendText("1", "2", "3", "4", "5", "6", "7", "8");
+				ExchangeStream<?> stream = context.getBean("binance.exchangeStream", ExchangeStream.class);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> stream.droppedOutputs().getOrDefault(KafkaExchangeSinks.CONSUMER_NAME, 0L) > 0);
+				assertThat(stream.droppedOutputs()).containsOnlyKeys(KafkaExchangeSinks.CONSUMER_NAME);
+				assertThat(context.getBean(KafkaExchangeSinks.class).sentOutputs().get("binance")).isZero();
+			});
+	}
+
+	@Test
 	void shutdownFlushesEveryOutputTheSinkAccepted() {
 		String topic = KafkaTestBroker.newTopic("flush", 1);
 		List<String> sent = new ArrayList<>();
