@@ -1,6 +1,7 @@
 package dev.exchangeintegration.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
 import dev.exchangeintegration.core.OutputSubscription;
 import dev.exchangeintegration.listener.ExchangeListenerEndpointRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,15 +58,17 @@ public class KafkaExchangeSinks implements SmartLifecycle, DisposableBean {
 	 */
 	public static final String CONSUMER_NAME = "sink:kafka";
 
+	private static final Log logger = LogFactory.getLog(KafkaExchangeSinks.class);
+
 	private final BeanFactory beanFactory;
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
-	private final ExchangeStreamObserver observer;
-
 	private final List<Definition> definitions = new ArrayList<>();
 
 	private final List<OutputSubscription> subscriptions = new ArrayList<>();
+
+	private final Duration shutdownTimeout;
 
 	private volatile boolean running;
 
@@ -81,7 +86,7 @@ public class KafkaExchangeSinks implements SmartLifecycle, DisposableBean {
 			Environment environment, ProducerFactory<?, ?> producerFactory, JsonMapper jsonMapper,
 			ExchangeStreamObserver observer, BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
-		this.observer = observer;
+		this.shutdownTimeout = properties.getShutdownTimeout();
 		@SuppressWarnings("unchecked")
 		ProducerFactory<String, byte[]> factory = (ProducerFactory<String, byte[]>) producerFactory;
 		this.kafka = new KafkaTemplate<>(factory, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
@@ -176,8 +181,28 @@ public class KafkaExchangeSinks implements SmartLifecycle, DisposableBean {
 		// producer, which sends it now
 		this.subscriptions.forEach(OutputSubscription::dispose);
 		this.subscriptions.clear();
-		this.kafka.flush();
+		flush();
 		this.running = false;
+	}
+
+	/**
+	 * Flush the producer, waiting at most the shutdown timeout: with the broker out of
+	 * reach, a flush would wait for the producer's delivery timeout.
+	 */
+	private void flush() {
+		Thread flusher = new Thread(this.kafka::flush, "exchange-sink-kafka-flush");
+		flusher.setDaemon(true);
+		flusher.start();
+		try {
+			flusher.join(this.shutdownTimeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (flusher.isAlive()) {
+			logger.warn("Kafka sinks: the producer did not confirm every record within " + this.shutdownTimeout
+					+ "; records not confirmed are reported as SINK errors as they fail");
+		}
 	}
 
 	@Override
