@@ -158,8 +158,9 @@ public final class KafkaBenchmark {
 		loop.setDaemon(true);
 		loop.start();
 		Measurement measurement = tally.await("source-bare", STALL_TIMEOUT);
-		loop.interrupt();
+		// the loop ends once it has read every record; only a stalled one is interrupted
 		loop.join(TimeUnit.SECONDS.toMillis(10));
+		loop.interrupt();
 		return measurement;
 	}
 
