@@ -266,19 +266,26 @@ final class KafkaTransport implements Transport {
 				this.sink.success(new CloseStatus(0, this.closeReason));
 			}
 			catch (KafkaUnreachableException ex) {
+				// kept before the stream hears of the failure, so that its next
+				// connection
+				// finds the consumer rather than creating a second member of the group
 				keep = true;
+				session.connection = null;
+				keep(session);
 				this.sink.error(ex);
+				return;
 			}
 			catch (RuntimeException ex) {
 				this.sink.error(ex);
 			}
 			finally {
-				session.connection = null;
-				if (keep) {
-					keep(session);
-				}
-				else {
+				if (!keep) {
+					session.connection = null;
 					session.close();
+				}
+				else if (session.connection == this) {
+					session.connection = null;
+					keep(session);
 				}
 			}
 		}
