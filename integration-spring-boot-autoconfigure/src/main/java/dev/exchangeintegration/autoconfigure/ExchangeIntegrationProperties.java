@@ -131,6 +131,17 @@ public class ExchangeIntegrationProperties {
 		 */
 		private final Reconnect reconnect = new Reconnect();
 
+		/**
+		 * Where the outputs are written besides the listeners.
+		 */
+		private final Sinks sinks = new Sinks();
+
+		/**
+		 * Name of a MessageChannel bean (created unless one exists) whose messages are
+		 * sent on the stream.
+		 */
+		private @Nullable String outboundChannel;
+
 		public String getProtocol() {
 			return this.protocol;
 		}
@@ -206,6 +217,175 @@ public class ExchangeIntegrationProperties {
 		public Reconnect getReconnect() {
 			return this.reconnect;
 		}
+
+		public Sinks getSinks() {
+			return this.sinks;
+		}
+
+		public @Nullable String getOutboundChannel() {
+			return this.outboundChannel;
+		}
+
+		public void setOutboundChannel(@Nullable String outboundChannel) {
+			this.outboundChannel = outboundChannel;
+		}
+
+	}
+
+	/**
+	 * Where the outputs of an exchange are written besides its listeners, one group per
+	 * kind of sink. Each sink is a consumer of the stream, with its own buffer.
+	 */
+	public static class Sinks {
+
+		/**
+		 * Kafka topic the outputs are sent to.
+		 */
+		private final KafkaSink kafka = new KafkaSink();
+
+		/**
+		 * Bean name of a Spring Integration MessageChannel the outputs are sent to, as
+		 * messages with the exchange headers.
+		 */
+		private @Nullable String channel;
+
+		public KafkaSink getKafka() {
+			return this.kafka;
+		}
+
+		public @Nullable String getChannel() {
+			return this.channel;
+		}
+
+		public void setChannel(@Nullable String channel) {
+			this.channel = channel;
+		}
+
+	}
+
+	/**
+	 * A Kafka topic the outputs of an exchange are sent to, through Spring Boot's
+	 * KafkaTemplate.
+	 */
+	public static class KafkaSink {
+
+		/**
+		 * Whether to send the outputs to the topic, once a topic is set.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Topic the outputs are sent to.
+		 */
+		private @Nullable String topic;
+
+		/**
+		 * SpEL expression evaluated against each output's Message (payload, headers) for
+		 * the record key, such as payload.symbol. No key by default.
+		 */
+		private @Nullable String keyExpression;
+
+		/**
+		 * Record headers to add, by name: SpEL expressions evaluated against each
+		 * output's Message; their values are sent as UTF-8 text, or as is for byte
+		 * arrays.
+		 */
+		private Map<String, String> headers = new LinkedHashMap<>();
+
+		/**
+		 * How outputs become record values: json (with Boot's JsonMapper), text
+		 * (toString) or bytes (byte arrays as they are).
+		 */
+		private SinkFormat format = SinkFormat.JSON;
+
+		/**
+		 * Outputs buffered for the sink. Defaults to the exchange's buffer-size.
+		 */
+		private int bufferSize;
+
+		/**
+		 * What happens when the sink's buffer is full. Defaults to the exchange's
+		 * overflow.
+		 */
+		private @Nullable OverflowPolicy overflow;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(@Nullable String topic) {
+			this.topic = topic;
+		}
+
+		public @Nullable String getKeyExpression() {
+			return this.keyExpression;
+		}
+
+		public void setKeyExpression(@Nullable String keyExpression) {
+			this.keyExpression = keyExpression;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Map<String, String> headers) {
+			this.headers = headers;
+		}
+
+		public SinkFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(SinkFormat format) {
+			this.format = format;
+		}
+
+		public int getBufferSize() {
+			return this.bufferSize;
+		}
+
+		public void setBufferSize(int bufferSize) {
+			this.bufferSize = bufferSize;
+		}
+
+		public @Nullable OverflowPolicy getOverflow() {
+			return this.overflow;
+		}
+
+		public void setOverflow(@Nullable OverflowPolicy overflow) {
+			this.overflow = overflow;
+		}
+
+	}
+
+	/**
+	 * How a sink writes each output.
+	 */
+	public enum SinkFormat {
+
+		/**
+		 * JSON, written by Boot's JsonMapper.
+		 */
+		JSON,
+
+		/**
+		 * The output's {@code toString()}, as UTF-8.
+		 */
+		TEXT,
+
+		/**
+		 * The output itself, which must be a {@code byte[]}.
+		 */
+		BYTES
 
 	}
 

@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -39,6 +41,20 @@ public final class ExchangeSettingsContext {
 		this.common = common;
 		this.group = group;
 		this.sources = sources;
+	}
+
+	/**
+	 * Create a context for settings of an exchange besides those of its transport, such
+	 * as those of its sinks.
+	 * @param exchange the exchange name
+	 * @param common the exchange's common settings, with the shared defaults merged in
+	 * @param group the group of the settings, relative to the exchange, such as
+	 * {@code sinks.kafka}; empty for the exchange's own level
+	 * @param environment the environment the settings come from
+	 * @return the context
+	 */
+	public static ExchangeSettingsContext of(String exchange, Exchange common, String group, Environment environment) {
+		return new ExchangeSettingsContext(exchange, common, group, ConfigurationPropertySources.get(environment));
 	}
 
 	/**

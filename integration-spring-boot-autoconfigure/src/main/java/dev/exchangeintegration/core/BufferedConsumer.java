@@ -93,6 +93,19 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 		}
 	}
 
+	@Override
+	public final long offered() {
+		return this.buffer.offered();
+	}
+
+	@Override
+	public final boolean handedOver(long offered) {
+		// the count first: a consumer seen quiescent after taking the last output has
+		// handled it
+		long taken = this.buffer.taken();
+		return taken > offered || (taken == offered && isQuiescent()) || hasEnded();
+	}
+
 	/**
 	 * Apply the overflow policy to a full buffer.
 	 * @return whether the new output is to be buffered
@@ -211,6 +224,18 @@ abstract class BufferedConsumer<O> implements Receiver<O> {
 	 * Wake the consumer's delivery.
 	 */
 	abstract void wakeUp();
+
+	/**
+	 * Return whether the consumer's delivery is between outputs, waiting for more: the
+	 * output it took last has been handled.
+	 */
+	abstract boolean isQuiescent();
+
+	/**
+	 * Return whether the consumer has ended, or been disposed of, without leaving outputs
+	 * it had taken undelivered because it was aborted.
+	 */
+	abstract boolean hasEnded();
 
 	/**
 	 * Return whether the consumer still takes outputs.

@@ -41,6 +41,11 @@ interface ConnectionContext {
 	void onFrame(StreamConnection connection, Frame frame, long receivedAt);
 
 	/**
+	 * Return a checkpoint of the outputs of the frames processed so far.
+	 */
+	DeliveryCheckpoint checkpoint(StreamConnection connection);
+
+	/**
 	 * The frames of one read of a connection have all been processed.
 	 */
 	void onReadComplete(StreamConnection connection);

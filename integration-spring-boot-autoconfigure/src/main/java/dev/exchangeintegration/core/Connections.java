@@ -316,6 +316,13 @@ final class Connections implements ConnectionContext {
 		}
 	}
 
+	@Override
+	public DeliveryCheckpoint checkpoint(StreamConnection connection) {
+		synchronized (this.frameLock) {
+			return this.pipeline.checkpoint();
+		}
+	}
+
 	/**
 	 * Takes no lock and asks nothing of the connection: it only wakes consumers, which is
 	 * safe from any thread, and must not wait for an old connection's thread stuck in the

@@ -59,6 +59,11 @@ public enum ErrorKind {
 	 * The exchange rejected a message the client sent, such as a FIX Reject or
 	 * MarketDataRequestReject, on a connection that goes on.
 	 */
-	REJECTED
+	REJECTED,
+
+	/**
+	 * A sink, such as a Kafka topic the outputs are written to, failed to take an output.
+	 */
+	SINK
 
 }

@@ -148,6 +148,16 @@ final class FluxConsumer<O> extends BufferedConsumer<O> implements Subscription,
 		}
 	}
 
+	@Override
+	boolean isQuiescent() {
+		return this.idle == 1;
+	}
+
+	@Override
+	boolean hasEnded() {
+		return this.cancelled;
+	}
+
 	private boolean hasWork() {
 		if (this.cancelled || this.error != null || mustRelease()) {
 			return true;

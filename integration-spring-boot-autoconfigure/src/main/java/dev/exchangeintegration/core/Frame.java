@@ -58,6 +58,16 @@ public interface Frame {
 	}
 
 	/**
+	 * Return where this frame comes from, when the transport can say more than the
+	 * exchange's name (a Kafka record's topic, partition and offset), for the error
+	 * reports of the frame. {@code null} by default.
+	 * @return the frame's origin, or {@code null}
+	 */
+	default @Nullable String origin() {
+		return null;
+	}
+
+	/**
 	 * Return a stream over the payload bytes, positioned at the start of the payload. The
 	 * stream needs no closing.
 	 * @return a stream over the payload

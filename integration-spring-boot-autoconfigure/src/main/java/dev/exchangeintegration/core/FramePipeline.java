@@ -61,6 +61,13 @@ final class FramePipeline<I, O> {
 	}
 
 	/**
+	 * Return a checkpoint of the outputs of the frames processed so far.
+	 */
+	DeliveryCheckpoint checkpoint() {
+		return this.outputs.checkpoint();
+	}
+
+	/**
 	 * The frames of one read have all been processed.
 	 */
 	void onReadComplete() {
@@ -68,7 +75,9 @@ final class FramePipeline<I, O> {
 	}
 
 	private void report(ErrorKind kind, Exception ex, Frame frame) {
-		this.observer.onError(new ExchangeError(this.exchange, kind, ex, frame.excerpt()));
+		String origin = frame.origin();
+		Throwable cause = (origin != null) ? new FrameException(origin, ex) : ex;
+		this.observer.onError(new ExchangeError(this.exchange, kind, cause, frame.excerpt()));
 	}
 
 }

@@ -51,6 +51,8 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 
 	private volatile boolean disposed;
 
+	private volatile boolean aborted;
+
 	IsolatedConsumer(Outputs<O> outputs, String name, OverflowPolicy policy, int bufferSize,
 			OutputHandler<? super O> handler, Executor executor) {
 		super(outputs, name, policy, bufferSize);
@@ -151,6 +153,17 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 	}
 
 	@Override
+	boolean isQuiescent() {
+		return this.sleeping;
+	}
+
+	@Override
+	boolean hasEnded() {
+		// an aborted consumer did not hand over what it had buffered
+		return isDisposed() && !this.aborted;
+	}
+
+	@Override
 	boolean isActive() {
 		return !this.disposed && !this.done;
 	}
@@ -179,6 +192,7 @@ final class IsolatedConsumer<O> extends BufferedConsumer<O> implements OutputSub
 
 	@Override
 	public void abort() {
+		this.aborted = true;
 		dispose();
 		// the handler is stuck: interrupt it, as long as the thread still runs this loop
 		synchronized (this.threadLock) {

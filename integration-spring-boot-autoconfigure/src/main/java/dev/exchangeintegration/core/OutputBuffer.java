@@ -102,6 +102,13 @@ final class OutputBuffer {
 	// ---- producer side
 
 	/**
+	 * Return how many outputs have been offered so far.
+	 */
+	long offered() {
+		return this.counters[TAIL] + this.overflowed;
+	}
+
+	/**
 	 * Return at least the number of outputs buffered, cheaply: with the producer's last
 	 * view of the head.
 	 */
@@ -222,6 +229,14 @@ final class OutputBuffer {
 				return tail - head;
 			}
 		}
+	}
+
+	/**
+	 * Return how many outputs have been taken or dropped so far; may be called from any
+	 * thread.
+	 */
+	long taken() {
+		return (long) COUNTERS.getVolatile(this.counters, HEAD) + this.overflowTaken;
 	}
 
 	// ---- consumer side

@@ -122,6 +122,23 @@ final class Outputs<O> {
 		}
 	}
 
+	/**
+	 * Return a checkpoint of the outputs offered so far. Called under the stream's frame
+	 * lock; allocates only for consumers with a buffer.
+	 */
+	DeliveryCheckpoint checkpoint() {
+		Receiver<O>[] all = this.receivers;
+		int count = 0;
+		long[] offered = new long[all.length];
+		for (int i = 0; i < all.length; i++) {
+			offered[i] = all[i].offered();
+			if (offered[i] >= 0) {
+				count++;
+			}
+		}
+		return (count == 0) ? DeliveryCheckpoint.REACHED : new Checkpoint<>(all, offered);
+	}
+
 	OutputSubscription subscribe(ConsumerSpec spec, OutputHandler<? super O> handler) {
 		if (spec.isDirect()) {
 			DirectConsumer<O> consumer = new DirectConsumer<>(this, spec.name(), handler);
@@ -276,6 +293,37 @@ final class Outputs<O> {
 
 	OverflowPolicy overflow(@Nullable OverflowPolicy overflow) {
 		return (overflow != null) ? overflow : this.overflow;
+	}
+
+	/**
+	 * A checkpoint over the consumers of one moment, checked from the first one not yet
+	 * known to have handled its outputs.
+	 */
+	private static final class Checkpoint<O> implements DeliveryCheckpoint {
+
+		private final Receiver<O>[] receivers;
+
+		private final long[] offered;
+
+		private int next;
+
+		Checkpoint(Receiver<O>[] receivers, long[] offered) {
+			this.receivers = receivers;
+			this.offered = offered;
+		}
+
+		@Override
+		public synchronized boolean isReached() {
+			while (this.next < this.receivers.length) {
+				long offered = this.offered[this.next];
+				if (offered >= 0 && !this.receivers[this.next].handedOver(offered)) {
+					return false;
+				}
+				this.next++;
+			}
+			return true;
+		}
+
 	}
 
 	int bufferSize(int bufferSize) {

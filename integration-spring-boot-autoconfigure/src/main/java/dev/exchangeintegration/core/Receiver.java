@@ -26,6 +26,26 @@ interface Receiver<O> {
 	}
 
 	/**
+	 * Return how many outputs the consumer has been offered so far, for a
+	 * {@link DeliveryCheckpoint}; called on the transport's thread. {@code -1}, the
+	 * default, for a consumer that has handled each output by the time {@link #receive}
+	 * returns.
+	 */
+	default long offered() {
+		return -1;
+	}
+
+	/**
+	 * Return whether the first {@code offered} outputs have been handed to the consumer
+	 * (its handler has returned) or dropped, or the consumer has ended. May be called
+	 * from any thread.
+	 * @param offered what {@link #offered()} returned
+	 */
+	default boolean handedOver(long offered) {
+		return true;
+	}
+
+	/**
 	 * The stream has stopped: deliver what is buffered, then end.
 	 */
 	void complete();

@@ -176,6 +176,11 @@ final class StreamConnection implements Transport.Handler {
 	}
 
 	@Override
+	public DeliveryCheckpoint checkpoint() {
+		return this.context.checkpoint(this);
+	}
+
+	@Override
 	public void onPong() {
 		this.liveness.ponged();
 	}

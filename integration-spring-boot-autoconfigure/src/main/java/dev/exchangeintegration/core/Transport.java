@@ -65,6 +65,20 @@ public interface Transport {
 		default void onError(ErrorKind kind, Throwable error, @Nullable String excerpt) {
 		}
 
+		/**
+		 * Return a checkpoint of the outputs of the frames passed to
+		 * {@link #onFrame(Frame)} so far, on the thread of {@link #onFrame(Frame)}: it is
+		 * reached once each of those outputs has been handed to every consumer that
+		 * received it, or dropped by a consumer's overflow policy. A transport that
+		 * acknowledges what it has read, as Kafka commits offsets, acknowledges those
+		 * frames then. Costs nothing to transports that do not ask. Reached at once by
+		 * default.
+		 * @return the checkpoint
+		 */
+		default DeliveryCheckpoint checkpoint() {
+			return DeliveryCheckpoint.REACHED;
+		}
+
 	}
 
 	/**

@@ -44,6 +44,38 @@ public final class ExchangeHeaders {
 	 */
 	public static final String FIX_MSG_SEQ_NUM = PREFIX + "fixMsgSeqNum";
 
+	/**
+	 * The key of the Kafka record the output came from, as deserialized by the consumer's
+	 * key deserializer (a {@code String} by default); absent for a record without a key.
+	 * Spring Kafka's {@code KafkaHeaders.RECEIVED_KEY}: {@value}.
+	 */
+	public static final String KAFKA_RECEIVED_KEY = "kafka_receivedMessageKey";
+
+	/**
+	 * The topic of the Kafka record the output came from: a {@code String}. Spring
+	 * Kafka's {@code KafkaHeaders.RECEIVED_TOPIC}: {@value}.
+	 */
+	public static final String KAFKA_RECEIVED_TOPIC = "kafka_receivedTopic";
+
+	/**
+	 * The partition of the Kafka record the output came from: an {@code Integer}. Spring
+	 * Kafka's {@code KafkaHeaders.RECEIVED_PARTITION}: {@value}.
+	 */
+	public static final String KAFKA_RECEIVED_PARTITION = "kafka_receivedPartitionId";
+
+	/**
+	 * The offset of the Kafka record the output came from: a {@code Long}. Spring Kafka's
+	 * {@code KafkaHeaders.OFFSET}: {@value}.
+	 */
+	public static final String KAFKA_OFFSET = "kafka_offset";
+
+	/**
+	 * The timestamp of the Kafka record the output came from, in milliseconds since the
+	 * epoch: a {@code Long}. Spring Kafka's {@code KafkaHeaders.RECEIVED_TIMESTAMP}:
+	 * {@value}.
+	 */
+	public static final String KAFKA_RECEIVED_TIMESTAMP = "kafka_receivedTimestamp";
+
 	private ExchangeHeaders() {
 	}
 

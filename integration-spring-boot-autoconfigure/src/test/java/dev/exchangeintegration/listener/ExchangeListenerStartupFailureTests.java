@@ -51,8 +51,8 @@ class ExchangeListenerStartupFailureTests {
 		this.contextRunner.withBean(UnknownHeader.class)
 			.run((context) -> assertFailure(context, BeanInitializationException.class, UnknownHeader.class,
 					"has @Header(\"exchange_recievedAt\") on parameter 1, which names no known header; name one of"
-							+ " [exchange_fixMsgSeqNum, exchange_fixMsgType, exchange_listenerId, exchange_name,"
-							+ " exchange_receivedAt] (constants of"
+							+ " [exchange_fixMsgSeqNum, exchange_fixMsgType, exchange_listenerId, exchange_name, exchange_receivedAt,"
+							+ " kafka_offset, kafka_receivedMessageKey, kafka_receivedPartitionId, kafka_receivedTimestamp, kafka_receivedTopic] (constants of"
 							+ " dev.exchangeintegration.messaging.ExchangeHeaders), or set required = false"));
 	}
 

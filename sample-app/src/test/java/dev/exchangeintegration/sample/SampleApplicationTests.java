@@ -55,8 +55,11 @@ class SampleApplicationTests {
 			expected.add(sum);
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.volumes.size() >= expectedCount);
-		assertThat(this.recorder.volumes.subList(0, expectedCount).stream().map(TradeVolume::rollingSum).toList())
-			.containsExactlyElementsOf(expected);
+		assertThat(List.copyOf(this.recorder.volumes)
+			.subList(0, expectedCount)
+			.stream()
+			.map(TradeVolume::rollingSum)
+			.toList()).containsExactlyElementsOf(expected);
 		assertThat(this.recorder.volumes.get(0).quantity()).isEqualTo(quantities.get(0));
 		TradeVolume first = this.recorder.volumes.get(0);
 		await().atMost(Duration.ofSeconds(10))
