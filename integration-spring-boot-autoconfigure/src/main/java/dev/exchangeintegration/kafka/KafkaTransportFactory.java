@@ -13,6 +13,7 @@ import dev.exchangeintegration.autoconfigure.transport.ExchangeTransportFactory;
 import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.ExchangeError;
 import dev.exchangeintegration.core.ExchangeStreamObserver;
+import dev.exchangeintegration.core.Transport;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,12 +98,34 @@ public class KafkaTransportFactory implements ExchangeTransportFactory<KafkaSett
 		context.requirePositive("kafka.close-timeout", settings.getCloseTimeout());
 		String groupId = groupId(settings, name);
 		Supplier<Consumer<Object, byte[]>> consumers = () -> createConsumer(name, groupId, settings);
-		return () -> {
-			KafkaTransport transport = new KafkaTransport(name, consumers, settings, this.observer,
-					(this.kafka != null) ? (message) -> send(name, settings, message) : null);
-			this.transports.add(transport);
-			return transport;
+		String endpoint = endpoint(settings);
+		return new TransportDefinition() {
+
+			@Override
+			public Transport createTransport() {
+				KafkaTransport transport = new KafkaTransport(name, consumers, settings,
+						KafkaTransportFactory.this.observer,
+						(KafkaTransportFactory.this.kafka != null) ? (message) -> send(name, settings, message) : null);
+				KafkaTransportFactory.this.transports.add(transport);
+				return transport;
+			}
+
+			@Override
+			public String endpoint() {
+				return endpoint;
+			}
+
 		};
+	}
+
+	private String endpoint(KafkaSettings settings) {
+		String topics = (settings.getTopicPattern() != null) ? "topics matching " + settings.getTopicPattern()
+				: String.join(",", settings.getTopics());
+		Object servers = settings.getProperties().get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+		if (servers == null) {
+			servers = this.consumerFactory.getConfigurationProperties().get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+		}
+		return (servers != null) ? topics + " at " + servers : topics;
 	}
 
 	/**

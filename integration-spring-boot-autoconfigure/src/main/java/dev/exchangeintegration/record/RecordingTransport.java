@@ -1,6 +1,7 @@
 package dev.exchangeintegration.record;
 
 import dev.exchangeintegration.core.CloseStatus;
+import dev.exchangeintegration.core.DeliveryCheckpoint;
 import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.Frame;
 import dev.exchangeintegration.core.Transport;
@@ -55,6 +56,11 @@ final class RecordingTransport implements Transport {
 		@Override
 		public void onReadComplete() {
 			this.handler.onReadComplete();
+		}
+
+		@Override
+		public DeliveryCheckpoint checkpoint() {
+			return this.handler.checkpoint();
 		}
 
 		@Override
