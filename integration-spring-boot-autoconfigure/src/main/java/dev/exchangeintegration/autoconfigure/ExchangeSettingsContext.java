@@ -3,10 +3,13 @@ package dev.exchangeintegration.autoconfigure;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import dev.exchangeintegration.autoconfigure.ExchangeIntegrationProperties.Exchange;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -160,6 +163,26 @@ public final class ExchangeSettingsContext {
 	public MutuallyExclusiveConfigurationPropertiesException mutuallyExclusive(String... keys) {
 		List<String> names = Arrays.stream(keys).map(this::property).toList();
 		return new MutuallyExclusiveConfigurationPropertiesException(names, names);
+	}
+
+	/**
+	 * Return a context for the keys at the exchange's own level, such as
+	 * {@code subscriptions}, for a transport whose settings group is not that level.
+	 * @return the context of the exchange's own level
+	 */
+	public ExchangeSettingsContext exchangeLevel() {
+		return group("");
+	}
+
+	/**
+	 * Bind a key as the exchange itself sets it, without the shared defaults.
+	 * @param <T> the type to bind to
+	 * @param key the key, relative to the settings group
+	 * @param target the type to bind to
+	 * @return the value, or empty when the exchange does not set the key
+	 */
+	public <T> Optional<T> bindExchangeKey(String key, Bindable<T> target) {
+		return new Binder(this.sources).bind(exchangeKey(key), target).map(Optional::of).orElseGet(Optional::empty);
 	}
 
 	ExchangeSettingsContext group(String group) {

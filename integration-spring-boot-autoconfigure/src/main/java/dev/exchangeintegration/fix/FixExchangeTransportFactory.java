@@ -27,6 +27,7 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.io.ClassPathResource;
@@ -280,8 +281,18 @@ public class FixExchangeTransportFactory implements ExchangeTransportFactory<Fix
 			subscriptions.add(FixSubscription.marketData(List.copyOf(marketData.getSymbols()), entryTypes,
 					marketData.getDepth(), marketData.isIncremental()));
 		}
-		for (int i = 0; i < settings.getSubscriptions().size(); i++) {
-			String raw = settings.getSubscriptions().get(i);
+		raw(settings.getSubscriptions(), sessionId, dictionary, context, subscriptions);
+		// the exchange's own subscriptions key, as for any other protocol
+		ExchangeSettingsContext exchangeLevel = context.exchangeLevel();
+		exchangeLevel.bindExchangeKey("subscriptions", Bindable.listOf(String.class))
+			.ifPresent((raw) -> raw(raw, sessionId, dictionary, exchangeLevel, subscriptions));
+		return List.copyOf(subscriptions);
+	}
+
+	private static void raw(List<String> messages, SessionID sessionId, FixMessages dictionary,
+			ExchangeSettingsContext context, List<FixSubscription> subscriptions) {
+		for (int i = 0; i < messages.size(); i++) {
+			String raw = messages.get(i);
 			try {
 				subscriptions.add(FixSubscription.of(dictionary.parse(sessionId.getBeginString(), raw)));
 			}
@@ -293,7 +304,6 @@ public class FixExchangeTransportFactory implements ExchangeTransportFactory<Fix
 						ex);
 			}
 		}
-		return List.copyOf(subscriptions);
 	}
 
 	private FixLogonSigner signer(FixSettings settings, ExchangeSettingsContext context) {

@@ -367,6 +367,26 @@ class FixTransportTests {
 			});
 	}
 
+	@Test
+	void rawSubscriptionsOfTheExchangeLevelSubscriptionsKeyAreSentToo() {
+		this.contextRunner
+			.withPropertyValues("exchange-integration.exchanges.venue.subscriptions[0]="
+					+ "35=V|262=raw-2|263=1|264=0|267=1|269=2|146=1|55=ETH-USD")
+			.run((context) -> {
+				List<Message> requests = acceptor.awaitReceived(MsgType.MARKET_DATA_REQUEST, 2);
+				assertThat(mdReqId(requests.get(1))).isEqualTo("raw-2");
+				assertThat(requests.get(1).getGroups(146).get(0).getString(55)).isEqualTo("ETH-USD");
+			});
+	}
+
+	@Test
+	void exchangeLevelRawSubscriptionThatIsNotFixFailsStartupNamingIt() {
+		this.contextRunner.withPropertyValues("exchange-integration.exchanges.venue.subscriptions[0]=262=1|263=1")
+			.run((context) -> assertInvalid(context.getStartupFailure(),
+					"exchange-integration.exchanges.venue.subscriptions[0]",
+					"Exchange 'venue' has FIX subscription '262=1|263=1', which is not a FIX message"));
+	}
+
 	private static String[] exchange(String name, String client, String transformer) {
 		String prefix = "exchange-integration.exchanges." + name + ".";
 		return new String[] { prefix + "protocol=fix", prefix + "transformer=" + transformer,
