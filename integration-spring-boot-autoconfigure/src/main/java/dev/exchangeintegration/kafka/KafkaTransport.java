@@ -146,6 +146,7 @@ final class KafkaTransport implements Transport {
 
 		@Override
 		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			Map<TopicPartition, OffsetAndMetadata> started = new HashMap<>();
 			for (TopicPartition partition : partitions) {
 				if (KafkaTransport.this.positioned.add(partition)) {
 					switch (KafkaTransport.this.start) {
@@ -154,8 +155,14 @@ final class KafkaTransport implements Transport {
 						case COMMITTED -> {
 						}
 					}
+					started.put(partition, new OffsetAndMetadata(this.consumer.position(partition)));
 				}
 			}
+			// The starting position is committed at once: a partition lost and assigned
+			// again (an outage longer than the group's session) before anything read from
+			// it was committed would otherwise restart at auto.offset.reset, by default
+			// the end, and skip what was written meanwhile.
+			commitSync(started);
 			Connection connection = this.connection;
 			if (connection != null && connection.pauseRequested) {
 				this.consumer.pause(partitions);

@@ -24,7 +24,6 @@ import dev.exchangeintegration.test.TestWebSocketServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -170,9 +169,6 @@ class KafkaSinkTests {
 	}
 
 	@Test
-	@Disabled("Flaky, about one run in three under load: the states and the error are always as asserted, but the "
-			+ "records sent during and after the outage sometimes do not reach the reconnected source within 30 s; "
-			+ "cause not found yet (issue 11 note)")
 	void sinkAndKafkaSourceSurviveTheBrokerBecomingUnreachableAndComingBack() throws Exception {
 		try (TcpProxy proxy = new TcpProxy()) {
 			EmbeddedKafkaKraftBroker broker = KafkaTestBroker.startBehindProxy(proxy.port());
@@ -211,11 +207,15 @@ class KafkaSinkTests {
 						proxy.start(brokerPort);
 						this.server.sendText("after");
 						// the outputs sent while the broker was unreachable were held by
-						// the
-						// producer and sent once it was back; the source reconnected
-						await().atMost(Duration.ofSeconds(30))
-							.untilAsserted(() -> assertThat(texts.texts).hasSizeGreaterThanOrEqualTo(4));
-						assertThat(texts.texts).containsExactly("before", "during-1", "during-2", "after");
+						// the producer and sent once it was back; the source reconnected.
+						// Nothing is lost; a record read before the outage whose offset
+						// was not committed yet may come again (at-least-once), in order.
+						await().atMost(Duration.ofSeconds(30)).until(() -> texts.texts.contains("after"));
+						List<String> received = List.copyOf(texts.texts);
+						assertThat(received.stream().distinct().toList()).containsExactly("before", "during-1",
+								"during-2", "after");
+						assertThat(received).endsWith("during-1", "during-2", "after");
+						assertThat(received.subList(0, received.size() - 3)).containsOnly("before");
 						assertThat(recorder.errors(ErrorKind.SINK)).isEmpty();
 						assertThat(recorded.state()).isEqualTo(ConnectionState.LIVE);
 					});
