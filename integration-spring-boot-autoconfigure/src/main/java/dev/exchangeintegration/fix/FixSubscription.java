@@ -32,7 +32,29 @@ interface FixSubscription {
 	 * Return a subscription that sends a copy of a message as it is.
 	 */
 	static FixSubscription of(Message message) {
-		return (requestId) -> (Message) message.clone();
+		return described((requestId) -> (Message) message.clone());
+	}
+
+	/**
+	 * Return a subscription whose {@code toString()} is the tag=value text of the message
+	 * it sends, with MDReqID {@code *}, as a recording of the stream shows it.
+	 * @param subscription the subscription
+	 * @return the described subscription
+	 */
+	static FixSubscription described(FixSubscription subscription) {
+		return new FixSubscription() {
+
+			@Override
+			public Message create(String requestId) {
+				return subscription.create(requestId);
+			}
+
+			@Override
+			public String toString() {
+				return subscription.create("*").toString();
+			}
+
+		};
 	}
 
 	/**
@@ -45,7 +67,7 @@ interface FixSubscription {
 	 */
 	static FixSubscription marketData(List<String> symbols, List<Character> entryTypes, int depth,
 			boolean incremental) {
-		return (requestId) -> {
+		return described((requestId) -> {
 			Message request = new Message();
 			request.getHeader().setString(MsgType.FIELD, MsgType.MARKET_DATA_REQUEST);
 			request.setString(MDReqID.FIELD, requestId);
@@ -64,7 +86,7 @@ interface FixSubscription {
 				request.addGroup(group);
 			}
 			return request;
-		};
+		});
 	}
 
 }

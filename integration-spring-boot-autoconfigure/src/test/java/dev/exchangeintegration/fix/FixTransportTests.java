@@ -1,5 +1,7 @@
 package dev.exchangeintegration.fix;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -10,10 +12,14 @@ import dev.exchangeintegration.core.ConnectionState;
 import dev.exchangeintegration.core.ErrorKind;
 import dev.exchangeintegration.core.ExchangeStream;
 import dev.exchangeintegration.event.ExchangeErrorEvent;
+import dev.exchangeintegration.record.RecordingAutoConfiguration;
+import dev.exchangeintegration.replay.CaptureReader;
+import dev.exchangeintegration.replay.CapturedFrame;
 import dev.exchangeintegration.test.Recorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.AvgPx;
@@ -385,6 +391,34 @@ class FixTransportTests {
 			.run((context) -> assertInvalid(context.getStartupFailure(),
 					"exchange-integration.exchanges.venue.subscriptions[0]",
 					"Exchange 'venue' has FIX subscription '262=1|263=1', which is not a FIX message"));
+	}
+
+	@Test
+	void aRecordedFixExchangeWritesTheMessagesItReceivesAndTheRequestsItSends(@TempDir Path directory)
+			throws IOException {
+		acceptor.responder = (message, session) -> {
+			if (MsgType.MARKET_DATA_REQUEST.equals(FixTestAcceptor.type(message))) {
+				acceptor.send("CLIENT", FixTestAcceptor.trade(mdReqId(message), "BTC-USD", "30000.5", "0.25"));
+				acceptor.send("CLIENT", FixTestAcceptor.trade(mdReqId(message), "ETH-USD", "2000.25", "3"));
+			}
+		};
+		Path capture = directory.resolve("venue.capture");
+		this.contextRunner.withConfiguration(AutoConfigurations.of(RecordingAutoConfiguration.class))
+			.withPropertyValues("exchange-integration.exchanges.venue.record.path=" + capture)
+			.run((context) -> {
+				FixEntries.Collector collector = context.getBean(FixEntries.Collector.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> collector.lines.size() >= 2);
+				assertThat(collector.lines).containsExactly("X BTC-USD 2 30000.5 0.25", "X ETH-USD 2 2000.25 3");
+			});
+		List<CapturedFrame> frames = CaptureReader.readAll(capture);
+		assertThat(frames).filteredOn((frame) -> !frame.sent())
+			.extracting((frame) -> frame.text().replace('\u0001', '|'))
+			.satisfiesExactly((first) -> assertThat(first).contains("|35=X|").contains("|55=BTC-USD|"),
+					(second) -> assertThat(second).contains("|35=X|").contains("|55=ETH-USD|"));
+		assertThat(frames).filteredOn(CapturedFrame::sent)
+			.extracting((frame) -> frame.text().replace('\u0001', '|'))
+			.singleElement()
+			.satisfies((request) -> assertThat(request).contains("35=V|").contains("|262=*|").contains("|55=BTC-USD|"));
 	}
 
 	private static String[] exchange(String name, String client, String transformer) {
