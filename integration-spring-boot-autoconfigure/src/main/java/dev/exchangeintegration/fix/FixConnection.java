@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.exchangeintegration.core.CloseStatus;
 import dev.exchangeintegration.core.ErrorKind;
+import dev.exchangeintegration.core.Excerpts;
 import dev.exchangeintegration.core.Transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -271,9 +272,11 @@ final class FixConnection implements Application, Transport.Outbound {
 
 	private void rejected(Message message, String what) {
 		String text = optional(message, Text.FIELD);
-		this.handler.onError(ErrorKind.REJECTED, new FixSessionException(
-				"Exchange '" + this.spec.exchange() + "' received a " + what + ((text != null) ? ": " + text : "")),
-				FixFrame.excerpt(message.toString()));
+		this.handler
+			.onError(ErrorKind.REJECTED,
+					new FixSessionException("Exchange '" + this.spec.exchange() + "' received a " + what
+							+ ((text != null) ? ": " + Excerpts.escape(text) : "")),
+					FixFrame.excerpt(message.toString()));
 	}
 
 	private CloseStatus closeStatus() {
@@ -355,7 +358,7 @@ final class FixConnection implements Application, Transport.Outbound {
 		@Override
 		public void onEvent(String text) {
 			if (logger.isDebugEnabled()) {
-				logger.debug(FixConnection.this.spec.exchange() + ": " + text);
+				logger.debug(FixConnection.this.spec.exchange() + ": " + Excerpts.escape(text));
 			}
 		}
 
@@ -363,11 +366,12 @@ final class FixConnection implements Application, Transport.Outbound {
 		public void onErrorEvent(String text) {
 			if (isInvalidMessage(text)) {
 				FixConnection.this.handler.onError(ErrorKind.PARSE,
-						new FixSessionException("Exchange '" + FixConnection.this.spec.exchange() + "': " + text),
+						new FixSessionException(
+								"Exchange '" + FixConnection.this.spec.exchange() + "': " + Excerpts.escape(text)),
 						FixFrame.excerpt(text));
 			}
 			else if (logger.isDebugEnabled()) {
-				logger.debug(FixConnection.this.spec.exchange() + ": " + text);
+				logger.debug(FixConnection.this.spec.exchange() + ": " + Excerpts.escape(text));
 			}
 		}
 

@@ -421,6 +421,25 @@ class FixTransportTests {
 			.satisfies((request) -> assertThat(request).contains("35=V|").contains("|262=*|").contains("|55=BTC-USD|"));
 	}
 
+	@Test
+	void rejectTextWithControlCharactersIsEscapedInTheErrorEvent() {
+		acceptor.responder = (message, session) -> {
+			if (MsgType.MARKET_DATA_REQUEST.equals(FixTestAcceptor.type(message))) {
+				MarketDataRequestReject reject = new MarketDataRequestReject();
+				reject.setString(262, mdReqId(message));
+				reject.set(new MDReqRejReason(MDReqRejReason.UNKNOWN_SYMBOL));
+				reject.set(new Text("bad\r\nFORGED-LOG-LINE ERROR \u001b[31m"));
+				acceptor.send("CLIENT", reject);
+			}
+		};
+		this.contextRunner.run((context) -> {
+			ExchangeErrorEvent error = context.getBean(Recorder.class)
+				.awaitError((event) -> event.getKind() == ErrorKind.REJECTED);
+			assertThat(error.getError()).hasMessage("Exchange 'venue' received a MarketDataRequestReject: "
+					+ "bad\\r\\nFORGED-LOG-LINE ERROR \\u001b[31m");
+		});
+	}
+
 	private static String[] exchange(String name, String client, String transformer) {
 		String prefix = "exchange-integration.exchanges." + name + ".";
 		return new String[] { prefix + "protocol=fix", prefix + "transformer=" + transformer,
