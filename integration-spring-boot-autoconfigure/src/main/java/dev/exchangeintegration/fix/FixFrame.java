@@ -46,7 +46,8 @@ final class FixFrame implements Frame {
 
 	@Override
 	public int length() {
-		return bytes().length;
+		// tag=value text is ASCII: one byte a character, as bytes() encodes it
+		return toText().length();
 	}
 
 	@Override
@@ -63,7 +64,9 @@ final class FixFrame implements Frame {
 	public String toText() {
 		String current = this.text;
 		if (current == null) {
-			current = this.message.toString();
+			// the text QuickFIX/J parsed, rather than the message rendered again
+			String raw = this.message.toRawString();
+			current = (raw != null) ? raw : this.message.toString();
 			this.text = current;
 		}
 		return current;
